@@ -1,0 +1,25 @@
+/* strbuf.h - a growable byte buffer, always NUL-terminated. */
+#ifndef UNSPIN_STRBUF_H
+#define UNSPIN_STRBUF_H
+#include <stddef.h>
+
+typedef struct strbuf {
+    char *data;   /* NULL until something is added */
+    size_t len;
+    size_t cap;
+} strbuf;
+
+/* All return 0, or -1 when memory runs out (the buffer is then unchanged). */
+int sb_reserve(strbuf *sb, size_t extra);
+int sb_add(strbuf *sb, const char *s, size_t n);
+int sb_adds(strbuf *sb, const char *s);
+int sb_addc(strbuf *sb, char c);
+int sb_printf(strbuf *sb, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Appends s as a JSON string literal, quotes included; NUL bytes become \u0000. */
+int sb_add_json_string(strbuf *sb, const char *s, size_t n);
+void sb_reset(strbuf *sb);
+void sb_free(strbuf *sb);
+/* Gives the buffer away (malloc()ed, NUL-terminated, never NULL on success). */
+char *sb_detach(strbuf *sb, size_t *len);
+#endif

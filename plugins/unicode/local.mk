@@ -1,0 +1,1 @@
+# The unicode filter: not written yet (see its issue).  Fill in like plugins/example/local.mk.
