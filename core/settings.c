@@ -1,5 +1,5 @@
-/* config.c - the JSON configuration file and --set overrides. */
-#include "config.h"
+/* settings.c - the JSON configuration file and --set overrides. */
+#include "settings.h"
 #include "strbuf.h"
 #include "unspin/filter.h"
 #include <errno.h>
