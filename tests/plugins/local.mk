@@ -1,0 +1,1 @@
+# Test-only filter modules (broken and faulty on purpose): see issue 7.
