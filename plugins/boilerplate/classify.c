@@ -150,9 +150,10 @@ static int borders_prose(const boilerplate_line *lines, size_t n, size_t i, int 
 static void menus(boilerplate_line *lines, size_t n, const boilerplate_settings *s)
 {
     size_t i = 0;
-    while (i < n && (lines[i].cls == BP_BLANK || lines[i].final))
+    while (i < n && lines[i].cls == BP_BLANK)
         i++;
-    i++;                             /* the headline is never a menu item */
+    if (i < n && !lines[i].final && lines[i].words >= 3)
+        i++;                         /* a headline on top is never a menu item */
     while (i < n) {
         if (!linklike(&lines[i], s)) {
             i++;
