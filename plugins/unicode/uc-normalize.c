@@ -1,0 +1,76 @@
+/* uc-normalize.c - Unicode normalization (NFC, or NFKC) with ICU, done in
+ * small pieces between normalization boundaries so that each change is
+ * logged against the characters it came from. */
+#include <string.h>
+
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
+
+#include "uc-filter.h"
+
+#define PIECE 64   /* longer combining sequences are left as they are */
+
+/* Normalizes in[a, b) into res; returns its length, or -1 if unchanged or
+ * too long to handle. */
+static int normalize_piece(const UNormalizer2 *norm, const unicode_buf *in, size_t a, size_t b, uint32_t *res)
+{
+    UChar src[PIECE * 2], dst[PIECE * 4];
+    int32_t ns = 0;
+    for (size_t i = a; i < b; i++) {
+        if (ns + 2 > PIECE * 2)
+            return -1;
+        U16_APPEND_UNSAFE(src, ns, (UChar32)in->cp[i]);
+    }
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t nd = unorm2_normalize(norm, src, ns, dst, PIECE * 4, &st);
+    if (U_FAILURE(st))
+        return -1;
+    if (nd == ns && !memcmp(src, dst, (size_t)ns * sizeof *src))
+        return -1;
+    int k = 0;
+    for (int32_t i = 0; i < nd && k < PIECE * 2;) {
+        UChar32 cp;
+        U16_NEXT_UNSAFE(dst, i, cp);
+        res[k++] = (uint32_t)cp;
+    }
+    return k;
+}
+
+int unicode_normalize(unicode_ctx *c, const unicode_buf *in, unicode_buf *out)
+{
+    const unicode_opts *o = c->o;
+    if (o->normalization == UN_NONE)
+        return 0;
+    /* Below U+0300 nothing changes under NFC; under NFKC only from U+00A0. */
+    uint32_t floor = o->normalization == UN_NFC ? 0x300 : 0xA0;
+    size_t first = 0;
+    while (first < in->n && in->cp[first] < floor)
+        first++;
+    if (first == in->n)
+        return 0;
+    const UNormalizer2 *norm = o->normalization == UN_NFC ? c->t->nfc : c->t->nfkc;
+    /* Start at the boundary before the first interesting character. */
+    while (first > 0 && !unorm2_hasBoundaryBefore(norm, (UChar32)in->cp[first]))
+        first--;
+    int changed = 0;
+    out->n = 0;
+    unicode_buf_keep_range(c, out, in, 0, first);
+    for (size_t a = first; a < in->n;) {
+        size_t b = a + 1;
+        while (b < in->n && !unorm2_hasBoundaryBefore(norm, (UChar32)in->cp[b]))
+            b++;
+        int high = 0;
+        for (size_t i = a; i < b; i++)
+            high |= in->cp[i] >= floor;
+        uint32_t res[PIECE * 2];
+        int k = high ? normalize_piece(norm, in, a, b, res) : -1;
+        if (k < 0) {
+            unicode_buf_keep_range(c, out, in, a, b);
+        } else {
+            unicode_buf_replace(c, out, in, a, b, res, (size_t)k, UR(UR_NORMALIZE));
+            changed = 1;
+        }
+        a = b;
+    }
+    return changed;
+}
