@@ -6,3 +6,15 @@ AM_TESTS_ENVIRONMENT = \
 	SHARED='$(abs_top_srcdir)/../shared'; export SHARED;
 TEST_EXTENSIONS = .sh
 SH_LOG_COMPILER = $(SHELL)
+
+# Unit tests of the core.
+check_PROGRAMS += tests/test-jsonl
+TESTS += tests/test-jsonl
+tests_test_jsonl_SOURCES = tests/test-jsonl.c core/jsonl.c core/strbuf.c
+tests_test_jsonl_CPPFLAGS = $(AM_CPPFLAGS)
+tests_test_jsonl_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_test_jsonl_LDADD = $(CHECK_LIBS)
+
+# End-to-end tests of the command.
+TESTS += tests/cli.sh tests/jsonl.sh tests/out-of-tree.sh
+EXTRA_DIST += tests/cli.sh tests/jsonl.sh tests/out-of-tree.sh tests/lib.sh tests/oot/upper.c

@@ -1,1 +1,28 @@
-# The boilerplate filter: not written yet (see its issue).  Fill in like plugins/example/local.mk.
+# The boilerplate filter: strips site chrome from scraped articles, line by line.
+pkglib_LTLIBRARIES += plugins/boilerplate/boilerplate.la
+plugins_boilerplate_boilerplate_la_SOURCES = \
+	plugins/boilerplate/boilerplate.c \
+	plugins/boilerplate/classify.c plugins/boilerplate/classify.h \
+	plugins/boilerplate/lines.c plugins/boilerplate/lines.h \
+	plugins/boilerplate/patterns.c plugins/boilerplate/patterns.h \
+	plugins/boilerplate/wordset.c plugins/boilerplate/wordset.h
+plugins_boilerplate_boilerplate_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_boilerplate_boilerplate_la_LIBADD = $(PLUGIN_LIBADD)
+BUILT_FILTERS += boilerplate
+PRELOAD_MODULES += plugins/boilerplate/boilerplate.la
+
+boilerplatedictdir = $(pkgdatadir)/boilerplate
+dist_boilerplatedict_DATA = dicts/boilerplate/stopwords-en.txt
+boilerplatepatternsdir = $(pkgdatadir)/boilerplate/patterns
+dist_boilerplatepatterns_DATA = \
+	dicts/boilerplate/patterns/README \
+	dicts/boilerplate/patterns/categories.txt \
+	dicts/boilerplate/patterns/comments.txt \
+	dicts/boilerplate/patterns/credits.txt \
+	dicts/boilerplate/patterns/datelines.txt \
+	dicts/boilerplate/patterns/legal.txt \
+	dicts/boilerplate/patterns/navigation.txt \
+	dicts/boilerplate/patterns/notes.txt \
+	dicts/boilerplate/patterns/promos.txt \
+	dicts/boilerplate/patterns/related.txt \
+	dicts/boilerplate/patterns/share.txt

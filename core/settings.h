@@ -1,11 +1,11 @@
-/* config.h - the JSON configuration file and --set overrides.
+/* settings.h - the JSON configuration file and --set overrides.
  *
  *   { "chain": "unicode,boilerplate,unspin"      (or an array of names)
  *     "plugin_path": ["/opt/filters"],           (searched before the defaults)
  *     "filters": { "unspin": { "threshold": 0.6 }, ... } }
  */
-#ifndef UNSPIN_CONFIG_H
-#define UNSPIN_CONFIG_H
+#ifndef UNSPIN_SETTINGS_H
+#define UNSPIN_SETTINGS_H
 #include <cjson/cJSON.h>
 
 typedef struct config {

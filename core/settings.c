@@ -1,5 +1,5 @@
-/* config.c - the JSON configuration file and --set overrides. */
-#include "config.h"
+/* settings.c - the JSON configuration file and --set overrides. */
+#include "settings.h"
 #include "strbuf.h"
 #include "unspin/filter.h"
 #include <errno.h>
@@ -108,7 +108,8 @@ int config_load_file(config *cfg, const char *path, char **err)
         return -1;
     }
     const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(sb.data ? sb.data : "", sb.len, &end, 1);
+    /* length counts the NUL: cJSON checks that it follows the value */
+    cJSON *root = cJSON_ParseWithLengthOpts(sb.data ? sb.data : "", sb.len + 1, &end, 1);
     if (!root) {
         int line, col;
         position_of(sb.data ? sb.data : "", end ? end : cJSON_GetErrorPtr(), &line, &col);

@@ -1,0 +1,1 @@
+# Dask runner: see issue 6.

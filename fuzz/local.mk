@@ -1,0 +1,1 @@
+# libFuzzer harnesses and make fuzz: see issue 7.

@@ -1,0 +1,278 @@
+/* classify.c - which lines are boilerplate.
+ *
+ * jusText's idea, on lines of plain text instead of HTML paragraphs:
+ *  1. context-free: a line that matches a pattern family, or repeats an earlier
+ *     line, is boilerplate for good; otherwise long lines rich in stopwords are
+ *     good, short ones are "short", the rest near-good or bad;
+ *  2. menus: a run of short link-like lines (no sentence, few words) is
+ *     boilerplate whatever surrounds it;
+ *  3. headings: the first line (the headline) and short lines that lead into
+ *     good text are kept;
+ *  4. context: short and near-good lines take the side of their neighbours;
+ *  5. position: good text cut off from the article's main block by a long
+ *     stretch of boilerplate (comments, teasers) goes too.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify.h"
+
+#define MAX_PATTERN_LINE BOILERPLATE_PATTERN_MAX
+
+void boilerplate_settings_for(int level, boilerplate_settings *s)
+{
+    s->length_low = 70;
+    s->length_high = 200;
+    s->stop_low = 0.30;
+    s->stop_high = 0.32;
+    s->stop_sentence = 0.20;
+    s->language_share = 0.12;
+    s->menu_run = 3;
+    s->menu_words = 6;
+    s->heading_reach = 2;
+    s->mixed = 1;
+    s->far_chars = 0;
+    s->between = 1;
+    if (level == 0) {
+        s->menu_run = 4;
+        s->heading_reach = 3;
+        s->mixed = 2;
+    } else if (level >= 2) {
+        s->heading_reach = 1;
+        s->mixed = 0;
+        s->between = 0;
+    }
+}
+
+static void drop(boilerplate_line *l, const char *reason)
+{
+    l->cls = BP_BAD;
+    l->final = 1;
+    l->reason = reason;
+}
+
+/* Whether the text is in the stopword list's language: the share of stopwords
+ * over its longer lines.  Other languages are judged without stopwords. */
+static int in_stopword_language(const boilerplate_line *lines, size_t n, const boilerplate_settings *s)
+{
+    unsigned long words = 0, stops = 0;
+    for (size_t i = 0; i < n; i++)
+        if (lines[i].chars >= s->length_low) {
+            words += lines[i].words;
+            stops += lines[i].stops;
+        }
+    return words == 0 || stops >= s->language_share * words;
+}
+
+/* The class of a line by its own length, stopwords and punctuation. */
+static int class_of(boilerplate_line *l, const boilerplate_settings *s, int stopwords)
+{
+    double d = boilerplate_line_density(l);
+    if (l->chars < s->length_low)
+        return BP_SHORT;
+    if (!stopwords) {               /* another language: length and sentences */
+        if (l->chars >= s->length_high && (l->sentence || l->chars >= 2 * s->length_high))
+            return BP_GOOD;
+        if (l->sentence)
+            return BP_NEARGOOD;
+    } else {
+        if (d >= s->stop_high && l->chars >= s->length_high)
+            return BP_GOOD;
+        if (d >= s->stop_low || (l->sentence && d >= s->stop_sentence))
+            return BP_NEARGOOD;
+    }
+    l->reason = "few stopwords: not running prose";
+    return BP_BAD;
+}
+
+/* Step 1. */
+static int context_free(boilerplate_line *lines, size_t n, const char *text,
+                        const boilerplate_settings *s, const boilerplate_patterns *pat)
+{
+    char buf[MAX_PATTERN_LINE + 1];
+    int stopwords = in_stopword_language(lines, n, s);
+    const boilerplate_line *headline = NULL;
+    for (size_t i = 0; i < n; i++) {
+        boilerplate_line *l = &lines[i];
+        if (l->cls == BP_BLANK)
+            continue;
+        size_t len = l->te - l->ts;
+        if (pat && len <= MAX_PATTERN_LINE && !memchr(text + l->ts, 0, len)) {
+            memcpy(buf, text + l->ts, len);
+            buf[len] = 0;
+            if ((l->rule = boilerplate_patterns_match(pat, buf))) {
+                drop(l, "pattern");
+                continue;
+            }
+        }
+        if (!headline)
+            headline = l;
+        else if (headline->te - headline->ts == len && !memcmp(text + headline->ts, text + l->ts, len)) {
+            drop(l, "repeat of the headline");
+            continue;
+        }
+        l->cls = class_of(l, s, stopwords);
+    }
+    return 0;
+}
+
+static int linklike(const boilerplate_line *l, const boilerplate_settings *s)
+{
+    return l->cls != BP_BLANK && l->words <= s->menu_words && !l->sentence &&
+           l->chars < s->length_low;
+}
+
+/* Whether the run of lines ending before i (dir -1) or starting after i (+1)
+ * borders on prose: a good or near-good line, maybe behind one short line
+ * that introduces a list ("The seeds:"); after a run, the end of the text
+ * counts too.  Lists inside an article are like that; menus are not. */
+static int borders_prose(const boilerplate_line *lines, size_t n, size_t i, int dir)
+{
+    int shorts = 0;
+    for (size_t j = i + dir; j < n; j += dir) {    /* j wraps past 0 to SIZE_MAX */
+        const boilerplate_line *l = &lines[j];
+        if (l->cls == BP_BLANK)
+            continue;
+        if (l->cls == BP_GOOD || l->cls == BP_NEARGOOD)
+            return 1;
+        if (l->cls != BP_SHORT || l->final || ++shorts > 1)
+            return 0;
+    }
+    return dir > 0;
+}
+
+/* Step 2: runs of link-like lines (blank lines between them allowed). */
+static void menus(boilerplate_line *lines, size_t n, const boilerplate_settings *s)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (!linklike(&lines[i], s)) {
+            i++;
+            continue;
+        }
+        size_t j = i, count = 0;
+        for (; j < n; j++) {
+            if (lines[j].cls == BP_BLANK)
+                continue;
+            if (!linklike(&lines[j], s))
+                break;
+            count++;
+        }
+        if (count >= s->menu_run &&
+            !(borders_prose(lines, n, i, -1) && borders_prose(lines, n, j - 1, +1)))
+            for (size_t k = i; k < j; k++)
+                if (lines[k].cls != BP_BLANK && !lines[k].final)
+                    drop(&lines[k], "menu: a run of short link-like lines");
+        i = j;
+    }
+}
+
+/* Class of the nearest line before (dir -1) or after (+1) i that is neither
+ * blank, short nor near-good; the edges of the text count as bad. */
+static int neighbour(const boilerplate_line *lines, size_t n, size_t i, int dir)
+{
+    for (size_t j = i + dir; j < n; j += dir) {    /* j wraps past 0 to SIZE_MAX */
+        int c = lines[j].cls;
+        if (c == BP_GOOD || c == BP_BAD)
+            return c;
+    }
+    return BP_BAD;
+}
+
+/* Step 3: does good text follow line i within reach lines, with no line the
+ * patterns removed in between? */
+static int leads_to_good(const boilerplate_line *lines, size_t n, size_t i, unsigned reach)
+{
+    for (size_t j = i + 1; j < n && reach; j++) {
+        if (lines[j].cls == BP_BLANK)
+            continue;
+        if (lines[j].cls == BP_GOOD)
+            return 1;
+        if (lines[j].final)
+            return 0;
+        reach--;
+    }
+    return 0;
+}
+
+/* Step 4b: lines between good lines with no boilerplate line the patterns or
+ * the menu rule removed between them are the article's own (lists, captions,
+ * tables); so are lines after the last good line when no such boilerplate
+ * line follows up to the end of the text. */
+static void keep_between(const boilerplate_line *lines, size_t n, unsigned char *verdict)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;                  /* [i, j): a stretch without final lines */
+        while (j < n && !lines[j].final)
+            j++;
+        size_t first = j, last = j;
+        for (size_t k = i; k < j; k++)
+            if (lines[k].cls == BP_GOOD) {
+                if (first == j)
+                    first = k;
+                last = k;
+            }
+        if (first < j) {
+            size_t end = j == n ? n : last + 1;
+            for (size_t k = first; k < end; k++)
+                if (verdict[k] != BP_GOOD && lines[k].cls != BP_BLANK)
+                    verdict[k] = BP_GOOD;
+        }
+        i = j + 1;
+    }
+}
+
+int boilerplate_classify(boilerplate_line *lines, size_t n, const char *text,
+                         const boilerplate_settings *s, const boilerplate_patterns *pat)
+{
+    if (context_free(lines, n, text, s, pat))
+        return -1;
+    int good = 0;
+    for (size_t i = 0; i < n && !good; i++)
+        good = lines[i].cls == BP_GOOD;
+    for (size_t i = 0; i < n && !good; i++)      /* a short article: its best lines */
+        if (lines[i].cls == BP_NEARGOOD)
+            lines[i].cls = BP_GOOD;
+    menus(lines, n, s);
+
+    unsigned char *verdict = malloc(n ? n : 1);
+    if (!verdict)
+        return -1;
+    int first = 1;
+    for (size_t i = 0; i < n; i++) {
+        boilerplate_line *l = &lines[i];
+        verdict[i] = l->cls;
+        if (l->cls == BP_BLANK || l->final)
+            continue;
+        if (first || (l->cls != BP_GOOD && l->chars < s->length_high &&
+                      leads_to_good(lines, n, i, s->heading_reach))) {
+            first = 0;
+            verdict[i] = BP_GOOD;        /* the headline, or a heading */
+            continue;
+        }
+        if (l->cls == BP_SHORT) {
+            int prev = neighbour(lines, n, i, -1), next = neighbour(lines, n, i, +1);
+            if (prev == BP_GOOD && next == BP_GOOD)
+                verdict[i] = BP_GOOD;
+            else if (prev == BP_BAD && next == BP_BAD)
+                verdict[i] = BP_BAD, l->reason = "short line among boilerplate";
+            else if (s->mixed == 2 || (s->mixed == 1 && l->sentence))
+                verdict[i] = BP_GOOD;
+            else
+                verdict[i] = BP_BAD, l->reason = "short line next to boilerplate";
+        } else if (l->cls == BP_NEARGOOD) {
+            if (neighbour(lines, n, i, -1) == BP_BAD && neighbour(lines, n, i, +1) == BP_BAD)
+                verdict[i] = BP_BAD, l->reason = "line among boilerplate";
+            else
+                verdict[i] = BP_GOOD;
+        }
+    }
+    if (s->between)
+        keep_between(lines, n, verdict);
+    for (size_t i = 0; i < n; i++)
+        lines[i].keep = verdict[i] == BP_GOOD || verdict[i] == BP_BLANK;
+    free(verdict);
+    return 0;
+}

@@ -1,0 +1,40 @@
+/* patterns.h - the boilerplate pattern families (share lines, credits, ...):
+ * named lists of regular expressions read from data files. */
+#ifndef BOILERPLATE_PATTERNS_H
+#define BOILERPLATE_PATTERNS_H
+#include <stddef.h>
+
+typedef struct boilerplate_patterns boilerplate_patterns;
+
+/* Lines longer than this (bytes) are tried only by patterns written "<=N ..."
+ * and never by any when longer than BOILERPLATE_PATTERN_MAX: they are prose. */
+#define BOILERPLATE_PATTERN_DEFAULT_MAX 200
+#define BOILERPLATE_PATTERN_MAX 400
+
+/* One pattern, as the edit log names it. */
+typedef struct boilerplate_rule {
+    const char *family;   /* file name without .txt */
+    const char *source;   /* the pattern as written */
+    const char *file;
+    unsigned line;
+} boilerplate_rule;
+
+boilerplate_patterns *boilerplate_patterns_new(void);
+void boilerplate_patterns_free(boilerplate_patterns *p);
+
+/* Loads every NAME.txt of dir as family NAME (sorted by name). */
+int boilerplate_patterns_load_dir(boilerplate_patterns *p, const char *dir, char **err);
+/* Loads one file as a family named after the file (its name without
+ * directory and .txt); a family loaded twice gets the patterns of both. */
+int boilerplate_patterns_load_file(boilerplate_patterns *p, const char *path, char **err);
+
+size_t boilerplate_patterns_family_count(const boilerplate_patterns *p);
+const char *boilerplate_patterns_family_name(const boilerplate_patterns *p, size_t i);
+/* Index of a family by name, or -1. */
+long boilerplate_patterns_family_find(const boilerplate_patterns *p, const char *name);
+void boilerplate_patterns_family_enable(boilerplate_patterns *p, size_t i, int on);
+
+/* The first enabled rule whose pattern matches all of line (NUL-terminated),
+ * or NULL. */
+const boilerplate_rule *boilerplate_patterns_match(const boilerplate_patterns *p, const char *line);
+#endif

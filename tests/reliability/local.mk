@@ -1,0 +1,1 @@
+# Bad-input suite: see issue 7.
