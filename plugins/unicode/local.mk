@@ -20,3 +20,12 @@ PRELOAD_MODULES += plugins/unicode/unicode.la
 unicodedictdir = $(pkgdatadir)/unicode
 dist_unicodedict_DATA = dicts/unicode/html-entities.txt
 EXTRA_DIST += plugins/unicode/gen-entities.py
+
+# Unit tests of each repair (the filter linked in), and end-to-end tests.
+check_PROGRAMS += tests/unicode/test-unicode
+TESTS += tests/unicode/test-unicode tests/unicode/unicode.sh
+dist_check_SCRIPTS += tests/unicode/unicode.sh
+tests_unicode_test_unicode_SOURCES = tests/unicode/test-unicode.c $(plugins_unicode_unicode_la_SOURCES)
+tests_unicode_test_unicode_CFLAGS = $(AM_CFLAGS) $(ICU_CFLAGS) $(CHECK_CFLAGS)
+tests_unicode_test_unicode_LDADD = libunspin.la $(CJSON_LIBS) $(ICU_LIBS) $(CHECK_LIBS)
+EXTRA_DIST += bench/unicode-speed

@@ -154,6 +154,14 @@ static size_t match_at(const unicode_classes *c, const uint32_t *t, size_t n, si
     const uint32_t S1 = UB_BAD | UB_LA | UB_UA | UB_BOX | UB_SP | UB_EP | UB_CUR | UB_NUM | UB_LAW;
     const uint32_t x0 = CH(0), x1 = CH(1);
 
+    /* Every rule but one needs a mojibake character in its first two
+     * places; the exception is "a Ã " with a space before the Ã. */
+    if (!((k0 | k1) & UB_MOJI)) {
+        if (LOWER_ASCII(x0) && i + 1 < n && py_space(x1) && (CH(2) == 0xC3 || CH(2) == 0xC2) && CH(3) == ' ')
+            return 4;
+        return 0;
+    }
+
     if (k0 & UB_C1)
         return 1;
     if ((k0 & S1) && (k1 & UB_BAD))

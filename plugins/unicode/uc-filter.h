@@ -44,6 +44,7 @@ typedef struct unicode_tables {
     unicode_entities entities;
     uint32_t width[0xFFF0 - 0xFF00][3];  /* NFKC of U+FF00..U+FFEF, 0-terminated */
     const void *nfc, *nfkc;              /* UNormalizer2 instances */
+    uint8_t inert[2][0x10000 / 8];       /* BMP characters each leaves alone */
 } unicode_tables;
 
 /* The repairs, in the order one pass applies them. */

@@ -41,36 +41,35 @@ int unicode_normalize(unicode_ctx *c, const unicode_buf *in, unicode_buf *out)
     const unicode_opts *o = c->o;
     if (o->normalization == UN_NONE)
         return 0;
-    /* Below U+0300 nothing changes under NFC; under NFKC only from U+00A0. */
-    uint32_t floor = o->normalization == UN_NFC ? 0x300 : 0xA0;
-    size_t first = 0;
-    while (first < in->n && in->cp[first] < floor)
-        first++;
-    if (first == in->n)
-        return 0;
-    const UNormalizer2 *norm = o->normalization == UN_NFC ? c->t->nfc : c->t->nfkc;
-    /* Start at the boundary before the first interesting character. */
-    while (first > 0 && !unorm2_hasBoundaryBefore(norm, (UChar32)in->cp[first]))
-        first--;
+    int nfkc = o->normalization == UN_NFKC;
+    const UNormalizer2 *norm = nfkc ? c->t->nfkc : c->t->nfc;
+    const uint8_t *inert = c->t->inert[nfkc];
+#define INERT(cp) ((cp) < 0x10000 && (inert[(cp) >> 3] >> ((cp) & 7) & 1))
     int changed = 0;
-    out->n = 0;
-    unicode_buf_keep_range(c, out, in, 0, first);
-    for (size_t a = first; a < in->n;) {
-        size_t b = a + 1;
+    size_t done = 0;   /* in[0, done) is in out */
+    for (size_t i = 0; i < in->n; i++) {
+        if (in->cp[i] < 0x80 || INERT(in->cp[i]))
+            continue;
+        if (!changed && done == 0)
+            out->n = 0;
+        /* the piece around i that normalizes on its own */
+        size_t a = i, b = i + 1;
+        while (a > done && !unorm2_hasBoundaryBefore(norm, (UChar32)in->cp[a]))
+            a--;
         while (b < in->n && !unorm2_hasBoundaryBefore(norm, (UChar32)in->cp[b]))
             b++;
-        int high = 0;
-        for (size_t i = a; i < b; i++)
-            high |= in->cp[i] >= floor;
         uint32_t res[PIECE * 2];
-        int k = high ? normalize_piece(norm, in, a, b, res) : -1;
-        if (k < 0) {
-            unicode_buf_keep_range(c, out, in, a, b);
-        } else {
+        int k = normalize_piece(norm, in, a, b, res);
+        if (k >= 0) {
+            unicode_buf_keep_range(c, out, in, done, a);
             unicode_buf_replace(c, out, in, a, b, res, (size_t)k, UR(UR_NORMALIZE));
+            done = b;
             changed = 1;
         }
-        a = b;
+        i = b - 1;
     }
+#undef INERT
+    if (changed)
+        unicode_buf_keep_range(c, out, in, done, in->n);
     return changed;
 }

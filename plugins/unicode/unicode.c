@@ -133,6 +133,12 @@ static int build_tables(unicode_tables *t, const char *dict_dir, char **err)
     t->nfkc = unorm2_getNFKCInstance(&st);
     if (U_FAILURE(st))
         return unspin_error(err, "ICU normalization data missing: %s", u_errorName(st));
+    /* A bitmap of inert characters lets normalization skip most text
+     * without calling ICU for each character. */
+    for (int k = 0; k < 2; k++)
+        for (UChar32 cp = 0; cp < 0x10000; cp++)
+            if (unorm2_isInert(k ? t->nfkc : t->nfc, cp))
+                t->inert[k][cp >> 3] |= (uint8_t)(1u << (cp & 7));
     size_t len = strlen(dict_dir) + 64;
     char *path = malloc(len);
     if (!path)
