@@ -35,11 +35,13 @@ void boilerplate_settings_for(int level, boilerplate_settings *s)
     s->far_lines = 3;
     s->far_share = 0.3;
     s->between = 1;
+    s->tail = 1;
     if (level == 0) {
         s->menu_run = 4;
         s->heading_reach = 3;
         s->mixed = 2;
         s->far_lines = 0;
+        s->tail = 0;
     } else if (level >= 2) {
         s->heading_reach = 1;
         s->mixed = 0;
@@ -261,7 +263,21 @@ static void drop_repeats(boilerplate_line *lines, size_t n, const char *text,
     }
 }
 
-/* Step 5b: kept text cut off from the article's main block by at least
+/* Step 5b: a line of a pattern written "@tail" (the header of a comment
+ * section) after good text starts boilerplate that runs to the end. */
+static void drop_tail(boilerplate_line *lines, size_t n, unsigned char *verdict)
+{
+    size_t i = 0;
+    while (i < n && lines[i].cls != BP_GOOD)
+        i++;
+    while (i < n && !(lines[i].rule && lines[i].rule->tail))
+        i++;
+    for (size_t j = i + 1; j < n; j++)
+        if (verdict[j] == BP_GOOD && lines[j].cls != BP_BLANK)
+            verdict[j] = BP_BAD, lines[j].reason = "after the start of the comments";
+}
+
+/* Step 5c: kept text cut off from the article's main block by at least
  * far_lines removed lines, and much smaller than it (comments, teasers),
  * goes; the headline stays. */
 static int drop_far(boilerplate_line *lines, size_t n, const boilerplate_settings *s,
@@ -352,6 +368,8 @@ int boilerplate_classify(boilerplate_line *lines, size_t n, const char *text,
     if (s->between)
         keep_between(lines, n, verdict);
     drop_repeats(lines, n, text, s, verdict);
+    if (s->tail)
+        drop_tail(lines, n, verdict);
     if (drop_far(lines, n, s, verdict)) {
         free(verdict);
         return -1;

@@ -19,6 +19,7 @@ typedef struct boilerplate_settings {
                                1 keeps it when it reads like a sentence, 2 keeps it */
     int between;            /* keep what lies between good lines, with no
                                pattern or menu line in between */
+    int tail;               /* a comment-section header ends the article */
     unsigned far_lines;     /* kept text cut off from the article by at least this many
                                removed lines (0: never) ... */
     double far_share;       /* ... and smaller than this share of it is dropped */

@@ -85,6 +85,11 @@ static struct family *family_get(boilerplate_patterns *p, const char *name)
 static int add_pattern(struct family *f, const char *src, const char *file, unsigned line, char **err)
 {
     size_t max_len = BOILERPLATE_PATTERN_DEFAULT_MAX;
+    int tail = 0;
+    if (!strncmp(src, "@tail ", 6)) {                   /* "@tail pattern" */
+        tail = 1;
+        src += 6 + strspn(src + 6, " ");
+    }
     if (src[0] == '<' && src[1] == '=') {               /* "<=N pattern" */
         char *end;
         unsigned long m = strtoul(src + 2, &end, 10);
@@ -119,6 +124,7 @@ static int add_pattern(struct family *f, const char *src, const char *file, unsi
         return unspin_error(err, "%s:%u: bad pattern \"%s\": %s", file, line, src, msg);
     }
     pt->max_len = max_len;
+    pt->rule.tail = tail;
     pt->rule.family = f->name;
     pt->rule.file = file;
     pt->rule.line = line;
