@@ -3,8 +3,9 @@
 Each kind is first built once as a base of JSON Lines records (one per BBC article), then
 cycled to the sizes asked for, in two forms:
   jsonl  one article per line, {"id": ..., "text": ...}
-  plain  one long article: the articles' texts one after another, a blank line between,
-         which is how a long article (or a whole scraped dump in one file) reaches unspin.
+  plain     one long article: the articles' texts one after another, a blank line between,
+            which is how a long article (or a whole scraped dump in one file) reaches unspin
+  longline  the same with every line break turned into a space: one line of the full size
 Everything is cached under OUT/inputs and rebuilt when the spinner or its vocabulary change.
 """
 import codecs
@@ -20,6 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SPINNER = os.path.join(HERE, "spinner")
 VOCAB = os.path.join(HERE, "spinner-vocab.txt")
 KINDS = ("clean", "spun", "mojibake")
+FORMS = ("jsonl", "plain", "longline")
 MOJIBAKE_SHARE = 0.3     # share of lines of a mojibake article that are mis-decoded
 ORDER_SEED = "bench-order-1"
 
@@ -135,7 +137,7 @@ def base(kind, corpus, out):
 def sized(kind, form, mb, corpus, out):
     """Path of an input of KIND and FORM of about MB megabytes (10^6 bytes), and its record count."""
     stamp = spinner_stamp() if kind == "spun" else "v1"
-    path = os.path.join(out, f"{kind}-{mb:g}MB-{stamp}.{'jsonl' if form == 'jsonl' else 'txt'}")
+    path = os.path.join(out, f"{kind}-{mb:g}MB-{stamp}.{form}")
     meta = path + ".count"
     if os.path.exists(path) and os.path.exists(meta):
         return path, int(open(meta).read())
@@ -149,8 +151,10 @@ def sized(kind, form, mb, corpus, out):
             lap = count // len(records)
             if form == "jsonl":
                 piece = json.dumps({"id": f"{name}#{lap}", "text": text}, ensure_ascii=False) + "\n"
-            else:
+            elif form == "plain":
                 piece = text.rstrip("\n") + "\n\n"
+            else:
+                piece = " ".join(text.split("\n")).strip() + " "
             f.write(piece)
             size += len(piece.encode("utf-8"))
             count += 1
