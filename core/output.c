@@ -3,12 +3,25 @@
 #include "unspin/filter.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 const char *output_name(const output *o) { return o->path ? o->path : "standard output"; }
+
+/* The reader of a pipe went away (unspin ... | head -1).  Normally SIGPIPE
+ * has already ended the program, quietly, as a pipeline expects; when whoever
+ * started us ignored SIGPIPE, the write fails with EPIPE instead: end the same
+ * way rather than report an error about a reader that chose to stop. */
+static void end_if_reader_gone(void)
+{
+    if (errno == EPIPE) {
+        signal(SIGPIPE, SIG_DFL);
+        raise(SIGPIPE);
+    }
+}
 
 int output_open(output *o, const char *path, char **err)
 {
@@ -65,6 +78,7 @@ int output_write(output *o, const char *data, size_t len, char **err)
     if (o->failed)
         return -1;
     if (len && fwrite(data, 1, len, o->f) != len) {
+        end_if_reader_gone();
         o->failed = 1;
         return unspin_error(err, "%s: write error: %s", o->path ? o->path : "standard output", strerror(errno));
     }
@@ -77,6 +91,7 @@ int output_commit(output *o, char **err)
     if (!o->f)
         return 0;
     if (fflush(o->f) != 0 || ferror(o->f)) {
+        end_if_reader_gone();
         rc = unspin_error(err, "%s: write error: %s", output_name(o), strerror(errno));
         o->failed = 1;
     }

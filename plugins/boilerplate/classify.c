@@ -23,25 +23,31 @@
 void boilerplate_settings_for(int level, boilerplate_settings *s)
 {
     s->length_low = 70;
-    s->length_high = 200;
+    s->length_high = 150;
     s->stop_low = 0.30;
     s->stop_high = 0.32;
     s->stop_sentence = 0.20;
     s->language_share = 0.12;
     s->menu_run = 3;
-    s->menu_words = 6;
+    s->menu_words = 9;
     s->heading_reach = 2;
     s->mixed = 1;
-    s->far_chars = 0;
+    s->far_lines = 3;
+    s->far_share = 0.3;
     s->between = 1;
+    s->tail = 1;
     if (level == 0) {
         s->menu_run = 4;
         s->heading_reach = 3;
         s->mixed = 2;
+        s->far_lines = 0;
+        s->tail = 0;
     } else if (level >= 2) {
         s->heading_reach = 1;
         s->mixed = 0;
         s->between = 0;
+        s->far_lines = 3;
+        s->far_share = 0.5;
     }
 }
 
@@ -146,6 +152,10 @@ static int borders_prose(const boilerplate_line *lines, size_t n, size_t i, int 
 static void menus(boilerplate_line *lines, size_t n, const boilerplate_settings *s)
 {
     size_t i = 0;
+    while (i < n && lines[i].cls == BP_BLANK)
+        i++;
+    if (i < n && !lines[i].final && lines[i].words >= 3)
+        i++;                         /* a headline on top is never a menu item */
     while (i < n) {
         if (!linklike(&lines[i], s)) {
             i++;
@@ -224,6 +234,92 @@ static void keep_between(const boilerplate_line *lines, size_t n, unsigned char 
     }
 }
 
+/* Step 5a: a kept line that repeats an earlier kept line (teaser blocks
+ * printed twice), or that starts with one and is much longer (the whole
+ * article again in one line, as meta data leaves it), goes. */
+static void drop_repeats(boilerplate_line *lines, size_t n, const char *text,
+                         const boilerplate_settings *s, unsigned char *verdict)
+{
+    for (size_t i = 0; i < n; i++) {
+        boilerplate_line *l = &lines[i];
+        if (verdict[i] != BP_GOOD || l->cls == BP_BLANK || l->chars < s->length_low)
+            continue;
+        size_t len = l->te - l->ts;
+        for (size_t j = 0; j < i; j++) {
+            const boilerplate_line *o = &lines[j];
+            size_t olen = o->te - o->ts;
+            if (verdict[j] != BP_GOOD || o->cls == BP_BLANK || o->chars < 40 || olen > len ||
+                memcmp(text + o->ts, text + l->ts, olen))
+                continue;
+            if (olen == len) {
+                verdict[i] = BP_BAD, l->reason = "repeat of an earlier line";
+                break;
+            }
+            if (len >= 3 * olen && l->chars >= 5 * s->length_high) {
+                verdict[i] = BP_BAD, l->reason = "the article again in one line";
+                break;
+            }
+        }
+    }
+}
+
+/* Step 5b: a line of a pattern written "@tail" (the header of a comment
+ * section) after good text starts boilerplate that runs to the end. */
+static void drop_tail(boilerplate_line *lines, size_t n, unsigned char *verdict)
+{
+    size_t i = 0;
+    while (i < n && lines[i].cls != BP_GOOD)
+        i++;
+    while (i < n && !(lines[i].rule && lines[i].rule->tail))
+        i++;
+    for (size_t j = i + 1; j < n; j++)
+        if (verdict[j] == BP_GOOD && lines[j].cls != BP_BLANK)
+            verdict[j] = BP_BAD, lines[j].reason = "after the start of the comments";
+}
+
+/* Step 5c: kept text cut off from the article's main block by at least
+ * far_lines removed lines, and much smaller than it (comments, teasers),
+ * goes; the headline stays. */
+static int drop_far(boilerplate_line *lines, size_t n, const boilerplate_settings *s,
+                    unsigned char *verdict)
+{
+    if (!s->far_lines)
+        return 0;
+    size_t *cluster = malloc(n * sizeof *cluster), clusters = 0, gap = 0, headline = n;
+    unsigned long *chars = calloc(n, sizeof *chars);
+    if (!cluster || !chars) {
+        free(cluster);
+        free(chars);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (lines[i].cls == BP_BLANK)
+            continue;
+        if (verdict[i] != BP_GOOD) {
+            gap++;
+            continue;
+        }
+        if (headline == n)
+            headline = i;
+        if (clusters == 0 || gap >= s->far_lines)
+            clusters++;
+        gap = 0;
+        cluster[i] = clusters - 1;
+        chars[clusters - 1] += lines[i].chars;
+    }
+    size_t main = 0;
+    for (size_t c = 1; c < clusters; c++)
+        if (chars[c] > chars[main])
+            main = c;
+    for (size_t i = 0; i < n; i++)
+        if (lines[i].cls != BP_BLANK && verdict[i] == BP_GOOD && i != headline &&
+            chars[cluster[i]] < s->far_share * chars[main])
+            verdict[i] = BP_BAD, lines[i].reason = "far from the article text";
+    free(cluster);
+    free(chars);
+    return 0;
+}
+
 int boilerplate_classify(boilerplate_line *lines, size_t n, const char *text,
                          const boilerplate_settings *s, const boilerplate_patterns *pat)
 {
@@ -271,6 +367,13 @@ int boilerplate_classify(boilerplate_line *lines, size_t n, const char *text,
     }
     if (s->between)
         keep_between(lines, n, verdict);
+    drop_repeats(lines, n, text, s, verdict);
+    if (s->tail)
+        drop_tail(lines, n, verdict);
+    if (drop_far(lines, n, s, verdict)) {
+        free(verdict);
+        return -1;
+    }
     for (size_t i = 0; i < n; i++)
         lines[i].keep = verdict[i] == BP_GOOD || verdict[i] == BP_BLANK;
     free(verdict);

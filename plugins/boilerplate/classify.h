@@ -19,8 +19,10 @@ typedef struct boilerplate_settings {
                                1 keeps it when it reads like a sentence, 2 keeps it */
     int between;            /* keep what lies between good lines, with no
                                pattern or menu line in between */
-    unsigned far_chars;     /* good text cut off from the article by at least this many
-                               characters of boilerplate is dropped (0: never) */
+    int tail;               /* a comment-section header ends the article */
+    unsigned far_lines;     /* kept text cut off from the article by at least this many
+                               removed lines (0: never) ... */
+    double far_share;       /* ... and smaller than this share of it is dropped */
 } boilerplate_settings;
 
 /* Context levels: 0 gentle, 1 normal, 2 aggressive. */

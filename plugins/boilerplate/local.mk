@@ -26,3 +26,9 @@ dist_boilerplatepatterns_DATA = \
 	dicts/boilerplate/patterns/promos.txt \
 	dicts/boilerplate/patterns/related.txt \
 	dicts/boilerplate/patterns/share.txt
+
+TESTS += tests/boilerplate/families.sh tests/boilerplate/clean.sh \
+	tests/boilerplate/options.sh tests/boilerplate/seeds.sh
+EXTRA_DIST += tests/boilerplate/families.sh tests/boilerplate/clean.sh \
+	tests/boilerplate/options.sh tests/boilerplate/seeds.sh tests/boilerplate/article.sh \
+	bench/boilerplate-speed

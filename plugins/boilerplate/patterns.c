@@ -25,6 +25,9 @@ struct pattern {
 struct family {
     char *name;
     int enabled;
+    regex_t any;           /* all patterns in one: a quick "no" for most lines */
+    int has_any;
+    size_t max_len;        /* the longest line any pattern is tried on */
     struct pattern *pat;
     size_t n, cap;
 };
@@ -50,6 +53,8 @@ void boilerplate_patterns_free(boilerplate_patterns *p)
             regfree(&p->fam[i].pat[j].re);
             free((char *)p->fam[i].pat[j].rule.source);
         }
+        if (p->fam[i].has_any)
+            regfree(&p->fam[i].any);
         free(p->fam[i].pat);
         free(p->fam[i].name);
     }
@@ -85,6 +90,11 @@ static struct family *family_get(boilerplate_patterns *p, const char *name)
 static int add_pattern(struct family *f, const char *src, const char *file, unsigned line, char **err)
 {
     size_t max_len = BOILERPLATE_PATTERN_DEFAULT_MAX;
+    int tail = 0;
+    if (!strncmp(src, "@tail ", 6)) {                   /* "@tail pattern" */
+        tail = 1;
+        src += 6 + strspn(src + 6, " ");
+    }
     if (src[0] == '<' && src[1] == '=') {               /* "<=N pattern" */
         char *end;
         unsigned long m = strtoul(src + 2, &end, 10);
@@ -119,6 +129,9 @@ static int add_pattern(struct family *f, const char *src, const char *file, unsi
         return unspin_error(err, "%s:%u: bad pattern \"%s\": %s", file, line, src, msg);
     }
     pt->max_len = max_len;
+    if (max_len > f->max_len)
+        f->max_len = max_len;
+    pt->rule.tail = tail;
     pt->rule.family = f->name;
     pt->rule.file = file;
     pt->rule.line = line;
@@ -139,6 +152,28 @@ static char *family_of(const char *path)
     if (len > 4 && !strcmp(base + len - 4, ".txt"))
         len -= 4;
     return strndup(base, len);
+}
+
+/* Builds the family's one-regex prefilter, ^(p1|p2|...)$: one regexec per
+ * family for the lines no pattern matches, which are nearly all. */
+static int combine(struct family *f, char **err)
+{
+    size_t len = 8;
+    for (size_t j = 0; j < f->n; j++)
+        len += strlen(f->pat[j].rule.source) + 3;
+    char *all = malloc(len);
+    if (!all)
+        return unspin_error(err, "out of memory");
+    char *w = all;
+    w += sprintf(w, "^(");
+    for (size_t j = 0; j < f->n; j++)
+        w += sprintf(w, "%s(%s)", j ? "|" : "", f->pat[j].rule.source);
+    sprintf(w, ")$");
+    if (f->has_any)
+        regfree(&f->any);
+    f->has_any = f->n > 0 && regcomp(&f->any, all, REG_EXTENDED | REG_ICASE | REG_NOSUB) == 0;
+    free(all);
+    return 0;
 }
 
 int boilerplate_patterns_load_file(boilerplate_patterns *p, const char *path, char **err)
@@ -183,7 +218,7 @@ int boilerplate_patterns_load_file(boilerplate_patterns *p, const char *path, ch
         rc = unspin_error(err, "error reading %s: %s", path, strerror(errno));
     free(buf);
     fclose(in);
-    return rc;
+    return rc ? rc : combine(f, err);
 }
 
 static int by_name(const void *a, const void *b)
@@ -253,7 +288,9 @@ const boilerplate_rule *boilerplate_patterns_match(const boilerplate_patterns *p
 {
     size_t len = strlen(line);
     for (size_t i = 0; i < p->n; i++) {
-        if (!p->fam[i].enabled)
+        if (!p->fam[i].enabled || len > p->fam[i].max_len)
+            continue;
+        if (p->fam[i].has_any && regexec(&p->fam[i].any, line, 0, NULL, 0) != 0)
             continue;
         for (size_t j = 0; j < p->fam[i].n; j++)
             if (len <= p->fam[i].pat[j].max_len && regexec(&p->fam[i].pat[j].re, line, 0, NULL, 0) == 0)

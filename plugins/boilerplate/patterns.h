@@ -17,6 +17,8 @@ typedef struct boilerplate_rule {
     const char *source;   /* the pattern as written */
     const char *file;
     unsigned line;
+    int tail;             /* written "@tail ...": what follows it after the
+                             article is boilerplate too (a comment section) */
 } boilerplate_rule;
 
 boilerplate_patterns *boilerplate_patterns_new(void);

@@ -32,4 +32,3 @@ tests_plugins_failon_la_LIBADD = $(TEST_PLUGIN_LIBADD)
 
 TESTS += tests/plugins/loader.sh tests/plugins/on-error.sh
 dist_check_SCRIPTS += tests/plugins/loader.sh tests/plugins/on-error.sh
-EXTRA_DIST += tests/reliability/testlib.sh
