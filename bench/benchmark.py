@@ -435,6 +435,7 @@ def main(argv):
           f"best of {o['repeat']} runs; {os.cpu_count()} CPUs, load average {load()}")
     t0 = time.time()
     print("building inputs under " + os.path.join(o["out"], "inputs") + " ...", flush=True)
+    inputs.remove_stale(os.path.join(o["out"], "inputs"))
     for kind in o["kinds"]:
         for form in o["forms"]:
             for size in b.sizes(form):
