@@ -28,7 +28,9 @@ enum {
     UB_FIRST2 = 1u << 16, UB_FIRST3 = 1u << 17, UB_FIRST4 = 1u << 18,
     UB_CONT = 1u << 19, UB_CONT_STRICT = 1u << 20,
     /* any character that can take part in mojibake at all */
-    UB_MOJI = 1u << 21
+    UB_MOJI = 1u << 21,
+    /* what bytes 0xA0-0xBF are in Windows-1251 (for "Г©", "é" misread) */
+    UB_CONT1251 = 1u << 22
 };
 
 #define UNICODE_CLASS_TABLE 0x2600

@@ -22,6 +22,7 @@ typedef struct unicode_opts {
     int replace_lossy_sequences;
     int decode_inconsistent_utf8;
     int fix_c1_controls;
+    int fix_macroman_c1;          /* C1 controls inside words as MacRoman letters (ours) */
     enum unicode_html_mode unescape_html;
     int remove_terminal_escapes;
     int remove_control_chars;

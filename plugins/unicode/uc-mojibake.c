@@ -10,7 +10,8 @@
  *     than the input (cost = length + 2 * badness);
  *  3. otherwise fix runs that look like UTF-8 mojibake one by one, where the
  *     run itself looks bad ("inconsistent" mojibake in good text);
- *  4. otherwise read C1 controls as the Windows-1252 characters they were.
+ *  4. otherwise read C1 controls as the Windows-1252 characters they were
+ *     (or, inside words, as MacRoman letters: beyond ftfy, see below).
  * The steps repeat until the text stops changing (mojibake of mojibake).
  *
  * Bytes remember which code points they came from, so each decoded
@@ -18,6 +19,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
+
+#include <unicode/uchar.h>
 
 #include "uc-filter.h"
 
@@ -385,11 +388,11 @@ static int decode_inconsistent(unicode_ctx *c, const unicode_buf *in, unicode_bu
 
 /* --- C1 controls ------------------------------------------------------ */
 
-/* Each C1 control as its Windows-1252 character; `strict` fails (returns
- * -1) on the five bytes Windows-1252 leaves undefined. */
-static int c1_as_1252(unicode_ctx *c, const unicode_buf *in, unicode_buf *out, int strict, uint64_t why)
+/* Each C1 control as the character its byte is in code page m; `strict`
+ * fails (returns -1) on bytes the code page leaves undefined. */
+static int c1_through(unicode_ctx *c, const unicode_buf *in, unicode_buf *out, const unicode_charmap *m,
+                      int strict, uint64_t why)
 {
-    const unicode_charmap *m = &c->t->maps[UE_1252];
     int changed = 0;
     out->n = 0;
     for (size_t i = 0; i < in->n; i++) {
@@ -420,7 +423,77 @@ int unicode_fix_c1(unicode_ctx *c, const unicode_buf *in, unicode_buf *out)
         i++;
     if (i == in->n)
         return 0;
-    return c1_as_1252(c, in, out, 0, UR(UR_C1)) > 0;
+    return c1_through(c, in, out, &c->t->maps[UE_1252], 0, UR(UR_C1)) > 0;
+}
+
+/* --- C1 controls inside words: MacRoman ---------------------------------- */
+
+/* Text decoded as Latin-1 that was MacRoman has C1 controls where accented
+ * letters were: "Coatl\x87n" is Coatlán.  Windows-1252 would make that
+ * "Coatl‡n".  A C1 control between two letters is evidence for MacRoman
+ * when its Windows-1252 reading is a symbol that never sits inside a word;
+ * U+0092 (’) is evidence only where it cannot be an apostrophe ("l’homme",
+ * "dell’anno" might be), and evidence against before a contraction
+ * ("don’t").  With evidence, and when every C1 control of the text sits
+ * inside a word and is a letter in MacRoman, all are decoded so. */
+
+static int letter(const unicode_buf *in, size_t i)
+{
+    return i < in->n && u_isalpha((UChar32)in->cp[i]);
+}
+
+static int lower_ascii_at(const unicode_buf *in, size_t i)
+{
+    return i < in->n && in->cp[i] >= 'a' && in->cp[i] <= 'z';
+}
+
+/* Whether U+0092 at i is followed by an English contraction ("n’t",
+ * "’s", "’ll"): then it is an apostrophe, and the text Windows-1252. */
+static int contraction_after(const unicode_buf *in, size_t i)
+{
+    size_t k = i + 1, n = 0;
+    while (letter(in, k + n))
+        n++;
+    uint32_t a = n >= 1 ? in->cp[k] | 0x20 : 0, b = n >= 2 ? in->cp[k + 1] | 0x20 : 0;
+    return (n == 1 && (a == 's' || a == 't' || a == 'd' || a == 'm')) ||
+           (n == 2 && ((a == 'l' && b == 'l') || (a == 'v' && b == 'e') || (a == 'r' && b == 'e')));
+}
+
+/* Whether U+0092 at i may be an elision: after a word of one or two
+ * letters ("l’homme", "d’un"), "qu" or Italian "dell", "all". */
+static int elision_before(const unicode_buf *in, size_t i)
+{
+    size_t w = 0;
+    while (w < i && letter(in, i - 1 - w))
+        w++;
+    if (w <= 2)
+        return 1;
+    uint32_t last = in->cp[i - 1] | 0x20, before = in->cp[i - 2] | 0x20;
+    return last == 'l' || (before == 'q' && last == 'u');
+}
+
+static int macroman_c1(unicode_ctx *c, const unicode_buf *in, unicode_buf *out)
+{
+    const unicode_charmap *mac = &c->t->maps[UE_MACROMAN], *win = &c->t->maps[UE_1252];
+    int evidence = 0, any = 0;
+    for (size_t i = 0; i < in->n; i++) {
+        uint32_t cp = in->cp[i];
+        if (cp < 0x80 || cp > 0x9F)
+            continue;
+        any = 1;
+        if (!(i > 0 && letter(in, i - 1) && letter(in, i + 1)) || !u_isalpha((UChar32)mac->dec[cp]))
+            return 0;
+        uint32_t w = win->dec[cp];
+        if (win->undefined[cp] || w == 0x2021 || w == 0x2020 || w == 0x2022 || w == 0x2030 || w == 0x2C6 || w == 0x2DC)
+            evidence = 1;
+        else if ((w == 0x201C || w == 0x201D) && lower_ascii_at(in, i - 1) && lower_ascii_at(in, i + 1))
+            evidence = 1;
+        else if (w == 0x2019 && contraction_after(in, i))
+            return 0;
+        else if (w == 0x2019 && !elision_before(in, i))
+            evidence = 1;
+    }
+    return any && evidence && c1_through(c, in, out, mac, 0, UR(UR_MACROMAN_C1)) > 0;
 }
 
 /* --- one step, and the loop ------------------------------------------- */
@@ -459,7 +532,9 @@ static int one_step(unicode_ctx *c, const unicode_buf *in, unicode_buf *out, scr
     }
     if (o->decode_inconsistent_utf8 && decode_inconsistent(c, in, out))
         return !unicode_buf_equal(in, out);
-    if (latin1_possible && c1_as_1252(c, in, out, 1, UR(UR_LATIN1_AS_1252)) > 0)
+    if (o->fix_macroman_c1 && macroman_c1(c, in, out))
+        return 1;
+    if (latin1_possible && c1_through(c, in, out, &c->t->maps[UE_1252], 1, UR(UR_LATIN1_AS_1252)) > 0)
         return 1;
     return unicode_fix_c1(c, in, out);
 }

@@ -25,6 +25,7 @@ enum unicode_reason {
     UR_LOSSY,              /* mojibake that had lost bytes: decoded as U+FFFD */
     UR_LATIN1_AS_1252,     /* C1 controls of Latin-1 that meant Windows-1252 */
     UR_C1,                 /* a lone C1 control read as Windows-1252 */
+    UR_MACROMAN_C1,        /* C1 controls inside words read as MacRoman */
     UR_ENTITY,
     UR_TERMINAL,
     UR_CONTROL,

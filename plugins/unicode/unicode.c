@@ -37,7 +37,7 @@ static const struct {
 } bool_opts[] = {
 #define B(name) { #name, offsetof(unicode_opts, name) }
     B(fix_invalid_bytes), B(fix_encoding), B(restore_byte_a0), B(replace_lossy_sequences),
-    B(decode_inconsistent_utf8), B(fix_c1_controls), B(remove_terminal_escapes),
+    B(decode_inconsistent_utf8), B(fix_c1_controls), B(fix_macroman_c1), B(remove_terminal_escapes),
     B(remove_control_chars), B(remove_format_chars), B(fix_line_breaks), B(fix_spaces),
     B(fix_latin_ligatures), B(fix_character_width), B(uncurl_quotes), B(fold_dashes),
     B(fold_ellipsis), B(tidy_whitespace),
@@ -48,7 +48,7 @@ static void default_opts(unicode_opts *o)
 {
     memset(o, 0, sizeof *o);
     o->fix_invalid_bytes = o->fix_encoding = o->restore_byte_a0 = o->replace_lossy_sequences = 1;
-    o->decode_inconsistent_utf8 = o->fix_c1_controls = o->remove_terminal_escapes = 1;
+    o->decode_inconsistent_utf8 = o->fix_c1_controls = o->fix_macroman_c1 = o->remove_terminal_escapes = 1;
     o->remove_control_chars = o->remove_format_chars = o->fix_line_breaks = 1;
     o->fix_latin_ligatures = o->fix_character_width = o->uncurl_quotes = 1;
     o->unescape_html = UH_AUTO;
@@ -231,6 +231,7 @@ static const char *reason_name(int r, const unicode_tables *t, char *buf, size_t
     case UR_LOSSY: return "mojibake with lost bytes";
     case UR_LATIN1_AS_1252: return "Latin-1 C1 controls meant as Windows-1252";
     case UR_C1: return "C1 control read as Windows-1252";
+    case UR_MACROMAN_C1: return "mojibake: Latin-1 read for MacRoman";
     case UR_ENTITY: return "HTML entity";
     case UR_TERMINAL: return "terminal escape";
     case UR_CONTROL: return "control character";
@@ -284,7 +285,7 @@ static int log_edits(unspin_doc *doc, unicode_ctx *c, const unicode_buf *fin, co
     for (size_t i = 0; i < m; i++) {
         const unicode_edit *e = &c->ed[i];
         cnt->repairs++;
-        cnt->mojibake += !!(e->why & (mojibake_bits | UR(UR_RESTORE_A0) | UR(UR_LOSSY) | UR(UR_LATIN1_AS_1252)));
+        cnt->mojibake += !!(e->why & (mojibake_bits | UR(UR_RESTORE_A0) | UR(UR_LOSSY) | UR(UR_LATIN1_AS_1252) | UR(UR_MACROMAN_C1)));
         cnt->invalid += !!(e->why & UR(UR_INVALID_BYTE));
         if (!logging)
             continue;
@@ -302,7 +303,7 @@ static int log_edits(unspin_doc *doc, unicode_ctx *c, const unicode_buf *fin, co
                     strncat(reason, "; ", sizeof reason - strlen(reason) - 1);
                 strncat(reason, reason_name(r, c->t, buf, sizeof buf), sizeof reason - strlen(reason) - 1);
             }
-        double conf = e->why & (mojibake_bits | UR(UR_RESTORE_A0) | UR(UR_LOSSY)) ? 0.9 : 1.0;
+        double conf = e->why & UR(UR_MACROMAN_C1) ? 0.7 : e->why & (mojibake_bits | UR(UR_RESTORE_A0) | UR(UR_LOSSY)) ? 0.9 : 1.0;
         if (after.oom || unspin_doc_log_edit(doc, seg_off + e->s, seg_off + e->e, seg + e->s, e->e - e->s,
                                              after.p ? after.p : "", after.n, reason, conf)) {
             free(after.p);
