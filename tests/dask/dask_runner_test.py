@@ -257,7 +257,7 @@ def main(tmp):
     total = make_corpus(os.path.join(tmp, "corpus"))
     shards = [f"corpus/shard-{i}.jsonl" for i in range(5)]
     address = start_cluster(tmp)
-    scheduler = ["--scheduler", address, "--partition-size", "16K"]
+    scheduler = ["--scheduler", address, "--partition-size", "32K"]
 
     # The job itself, through a wrapper that notes which process ran it.
     logged = fake_unspin(tmp, "logged-unspin", 'echo $PPID >> "$state/callers"\n'
