@@ -183,6 +183,20 @@ int unspinf_maps_load(unspinf_maps *m, const char *path, char **err)
             p++;
         if (!*p)
             continue;
+        int before_participle = 0;
+        char *at = strchr(p, '@');
+        if (at) {
+            char *cond = at + 1, *end = cond + strlen(cond);
+            while (end > cond && isspace((unsigned char)end[-1]))
+                *--end = 0;
+            if (strcmp(cond, "before-participle")) {
+                rc = unspin_error(err, "%s:%d: unknown condition \"@%s\" (known: @before-participle)", path,
+                                  lineno, cond);
+                break;
+            }
+            before_participle = 1;
+            *at = 0;
+        }
         char *eq = strchr(p, '=');
         if (!eq) {
             rc = unspin_error(err, "%s:%d: expected \"spun form = original | ...\"", path, lineno);
@@ -201,6 +215,7 @@ int unspinf_maps_load(unspinf_maps *m, const char *path, char **err)
             rc = unspin_error(err, "out of memory");
             break;
         }
+        e->before_participle |= before_participle;
         int n_items = 0;
         for (char *item = eq + 1, *bar; item; item = bar) {
             bar = strchr(item, '|');

@@ -11,7 +11,12 @@
  * from that original, relative to 1 (the default).  The spun form itself is
  * always a candidate (the text may be right as it stands).  A form may end in
  * "." ("sq.") to match a word followed by a full stop.  An entry given twice
- * (in one file or several) gets the candidates of both. */
+ * (in one file or several) gets the candidates of both.
+ *
+ * A line may end in a condition on the context:
+ *     had been = were  @before-participle
+ * matches only before a participle ("had been transported", not "had been
+ * static"), after at most one -ly adverb. */
 #ifndef UNSPINF_MAPS_H
 #define UNSPINF_MAPS_H
 
@@ -36,6 +41,7 @@ typedef struct unspinf_entry {
     int n_cands;
     double fingerprint;               /* how much one occurrence says "spun", >= 0 */
     int nonword;                      /* the spun form holds a word Hunspell rejects */
+    int before_participle;            /* @before-participle: only before a participle */
 } unspinf_entry;
 
 typedef struct unspinf_maps {

@@ -18,9 +18,10 @@ typedef struct unspinf_site {
     size_t start, end;        /* bytes it covers */
     int choice;               /* -1: keep; else index of the candidate */
     double *best;             /* per option (keep first): best window score */
+    double *bonus;            /* per option: log10 bonus from the form's other occurrences */
 } unspinf_site;
 
-/* Confidence (0..1) of the site's choice over its best alternative. */
+/* Confidence (0..1) that the site was spun (that some original beats keeping it). */
 double unspinf_confidence(const unspinf_site *s);
 
 /* 1 when a word takes "an" ("an hour", "an easy"), 0 for "a". */

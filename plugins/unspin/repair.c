@@ -11,6 +11,7 @@
 
 #define COMBO_LIMIT 512       /* choices tried jointly per cluster of nearby forms */
 #define SEQ_MAX 64            /* words in one scoring window */
+#define CONSISTENCY 1.0       /* log10 bonus for doing what the other occurrences of a form did */
 #define FORM_REPEATS 3        /* occurrences of one spun form that count for the spin score */
 
 typedef unspinf_site site;
@@ -35,6 +36,33 @@ static size_t make_key(const unspinf_word *w, int i, int n, int base, int with_d
     return o;
 }
 
+static int is_participle(const unspinf_word *x)
+{
+    static const char *const irregular[] = {
+        "born", "built", "brought", "bought", "caught", "done", "found", "given", "gone", "held", "hit",
+        "hurt", "kept", "known", "laid", "led", "left", "lost", "made", "met", "paid", "put", "run", "said",
+        "seen", "sent", "set", "shot", "shown", "sold", "spent", "struck", "taken", "taught", "told",
+        "thought", "won", "worn", "cut", "fought", "sought", "dealt", "felt", "heard", "meant", "hung",
+        "stuck", "begun", "become", "come", "let", "shut", "split", "spread", "quit", "read", NULL };
+    size_t l = x->norm_len;
+    if (l > 3 && ((x->norm[l - 2] == 'e' && (x->norm[l - 1] == 'd' || x->norm[l - 1] == 'n')) ||
+                  !strcmp(x->norm + l - 3, "ing")))
+        return 1;
+    for (int i = 0; irregular[i]; i++)
+        if (!strcmp(x->norm, irregular[i]))
+            return 1;
+    return 0;
+}
+
+/* Whether word i (after one "-ly" adverb at most) is a participle:
+ * "had been transported" is spun "were transported", "had been static" is not. */
+static int participle_follows(const unspinf_word *w, long n, long i)
+{
+    if (i < n && w[i].norm_len > 4 && !strcmp(w[i].norm + w[i].norm_len - 2, "ly") && w[i].joined)
+        i++;
+    return i < n && w[i].joined && is_participle(&w[i]);
+}
+
 /* Longest spun form starting at word i, or 0. */
 static int match_at(const unspinf *u, const unspinf_word *w, long n, int i, site *s)
 {
@@ -52,7 +80,7 @@ static int match_at(const unspinf *u, const unspinf_word *w, long n, int i, site
                 continue;
             size_t kl = make_key(w, i, len, form == 2, form == 0, key, sizeof key);
             const unspinf_entry *e = kl ? unspinf_maps_find(&u->maps, key, kl) : NULL;
-            if (!e)
+            if (!e || (e->before_participle && !participle_follows(w, n, i + len)))
                 continue;
             s->first = i;
             s->n = len;
@@ -114,9 +142,11 @@ static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site
     if (after < 2 && n < SEQ_MAX)
         seq[n++] = unspinf_lm_eos(u->lm);
     double total = unspinf_lm_score(u->lm, seq, (size_t)scored_from, (size_t)n);
-    for (int k = a; k < b; k++)
+    for (int k = a; k < b; k++) {
         if (opts[k - a] >= 0)
             total += u->prior + sites[k].e->cands[opts[k - a]].log_weight;
+        total += sites[k].bonus[opts[k - a] + 1];
+    }
     return total;
 }
 
@@ -171,14 +201,51 @@ static void decide_cluster(const unspinf *u, const unspinf_word *w, long nw, sit
     }
 }
 
-/* Confidence of the site's chosen option over its best alternative. */
+/* Confidence that the site was spun: one minus the keep option's share of
+ * the options' probabilities (the best window score of each, as log10). */
 double unspinf_confidence(const unspinf_site *s)
 {
-    double chosen = s->best[s->choice + 1], other = -INFINITY;
+    double top = s->best[0], sum = 0;
+    for (int o = 1; o <= s->e->n_cands; o++)
+        if (s->best[o] > top)
+            top = s->best[o];
     for (int o = 0; o <= s->e->n_cands; o++)
-        if (o != s->choice + 1 && s->best[o] > other)
-            other = s->best[o];
-    return other == -INFINITY ? 1.0 : 1.0 / (1.0 + pow(10.0, other - chosen));
+        sum += pow(10.0, s->best[o] - top);
+    return 1.0 - pow(10.0, s->best[0] - top) / sum;
+}
+
+static void decide_all(const unspinf *u, const unspinf_word *w, long nw, site *sites, int ns)
+{
+    for (int a = 0; a < ns;) {
+        int b = a + 1;
+        while (b < ns && w[sites[b].first].sentence == w[sites[b - 1].first].sentence &&
+               sites[b].first - (sites[b - 1].first + sites[b - 1].n) <= 2)
+            b++;
+        decide_cluster(u, w, nw, sites, a, b);
+        a = b;
+    }
+}
+
+/* Gives each site a bonus for every original that another occurrence of the
+ * same spun form was confidently replaced with (keeping earns nothing: a
+ * spinner's habit shows in what it changed); returns whether any site got one. */
+static int consistency_bonus(const unspinf *u, site *sites, int ns)
+{
+    int any = 0;
+    int *chosen = calloc((size_t)ns, sizeof *chosen);
+    if (!chosen)
+        return 0;
+    for (int k = 0; k < ns; k++)
+        chosen[k] = unspinf_confidence(&sites[k]) >= u->threshold ? sites[k].choice : -1;
+    for (int k = 0; k < ns; k++) {
+        for (int j = 0; j < ns; j++)
+            if (j != k && sites[j].e == sites[k].e && chosen[j] >= 0 && !sites[k].bonus[chosen[j] + 1]) {
+                sites[k].bonus[chosen[j] + 1] = CONSISTENCY;
+                any = 1;
+            }
+    }
+    free(chosen);
+    return any;
 }
 
 static void lookup_wids(const unspinf *u, unspinf_word *w, long n)
@@ -239,22 +306,21 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
     unspin_doc_set_stat(doc, "spun_forms", ns);
     int rc = 0, replaced = 0;
     if (ns && (!u->gate || spin >= u->spin_threshold)) {
-        double *best = malloc((size_t)ns * (UNSPINF_MAX_CANDS + 1) * sizeof *best);
+        double *best = calloc((size_t)ns * 2 * (UNSPINF_MAX_CANDS + 1), sizeof *best);
         if (!best) {
             rc = unspin_error(err, "out of memory");
             goto out;
         }
         lookup_wids(u, w, nw);
-        for (int k = 0; k < ns; k++)
-            sites[k].best = best + (size_t)k * (UNSPINF_MAX_CANDS + 1);
-        for (int a = 0; a < ns;) {
-            int b = a + 1;
-            while (b < ns && w[sites[b].first].sentence == w[sites[b - 1].first].sentence &&
-                   sites[b].first - (sites[b - 1].first + sites[b - 1].n) <= 2)
-                b++;
-            decide_cluster(u, w, nw, sites, a, b);
-            a = b;
+        for (int k = 0; k < ns; k++) {
+            sites[k].best = best + (size_t)k * 2 * (UNSPINF_MAX_CANDS + 1);
+            sites[k].bonus = sites[k].best + UNSPINF_MAX_CANDS + 1;
         }
+        decide_all(u, w, nw, sites, ns);
+        /* a spinner substitutes the same way throughout: decide again with
+         * what the other occurrences of each form came to */
+        if (consistency_bonus(u, sites, ns))
+            decide_all(u, w, nw, sites, ns);
         rc = unspinf_render(u, doc, text, len, w, nw, sites, ns, &replaced, err);
         free(best);
     }
