@@ -22,3 +22,7 @@ dist_unspindict_DATA = \
 	dicts/unspin/verbs.map \
 	dicts/unspin/nouns.map \
 	dicts/unspin/modifiers.map
+
+TESTS += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh
+EXTRA_DIST += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
+	bench/unspin-clean-damage bench/unspin-speed

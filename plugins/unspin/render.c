@@ -110,9 +110,7 @@ int unspinf_render(const unspinf *u, unspin_doc *doc, const char *text, size_t l
         if (conf < u->threshold || !strcmp(c->text, s->e->spun))
             continue;
         rep.n = 0;
-        if (cased(s, c, w, &rep) ||
-            (s->base_only && put(&rep, text + w[s->first + s->n - 1].base_end,
-                                 w[s->first + s->n - 1].end - w[s->first + s->n - 1].base_end)))
+        if (cased(s, c, w, &rep))   /* a possessive 's lies after s->end and stays */
             goto oom;
         /* "a straightforward activity" -> "an easy task" */
         const unspinf_word *art = s->first > 0 ? &w[s->first - 1] : NULL;

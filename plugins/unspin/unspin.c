@@ -63,8 +63,9 @@ static int load_all_maps(unspinf *u, const char *dir, char **err)
     closedir(d);
     qsort(names, (size_t)n, sizeof *names, by_name);
     for (int i = 0; i < n; i++) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        char path[8192];
+        if (!rc && (size_t)snprintf(path, sizeof path, "%s/%s", dir, names[i]) >= sizeof path)
+            rc = unspin_error(err, "map path too long: %s/%s", dir, names[i]);
         if (!rc)
             rc = unspinf_maps_load(&u->maps, path, err);
         free(names[i]);
@@ -83,13 +84,13 @@ static int load_maps(unspinf *u, const cJSON *maps, const char *dir, char **err)
     for (const cJSON *m = maps->child; m; m = m->next) {
         if (!cJSON_IsString(m) || !*m->valuestring)
             return unspin_error(err, "\"maps\": every item must be a map name or path");
-        char path[4096];
+        char path[8192];
         const char *name = m->valuestring;
-        if (strchr(name, '/'))
-            snprintf(path, sizeof path, "%s", name);
-        else
-            snprintf(path, sizeof path, "%s/%s%s", dir, name,
-                     strlen(name) > 4 && !strcmp(name + strlen(name) - 4, ".map") ? "" : ".map");
+        int l = strchr(name, '/') ? snprintf(path, sizeof path, "%s", name)
+              : snprintf(path, sizeof path, "%s/%s%s", dir, name,
+                         strlen(name) > 4 && !strcmp(name + strlen(name) - 4, ".map") ? "" : ".map");
+        if (l < 0 || (size_t)l >= sizeof path)
+            return unspin_error(err, "map path too long: %s", name);
         if (unspinf_maps_load(&u->maps, path, err))
             return -1;
     }
