@@ -8,7 +8,7 @@
  * decided in context by a trigram model (repair.h).  Options:
  *
  *   threshold       least confidence (0..1) to replace          [0.6]
- *   spin_threshold  least spin score for an article to be repaired [3.0]
+ *   spin_threshold  least spin score for an article to be repaired [2.5]
  *   gate            false: repair every article as if spun      [true]
  *   prior           log10 odds that a form in a spun article was spun [0.3]
  *   maps            map names under dicts/unspin/ (or paths)   [every *.map there]
@@ -136,7 +136,7 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
         return unspin_error(err, "out of memory");
     *state = u;
     u->threshold = 0.6;
-    u->spin_threshold = 3.0;
+    u->spin_threshold = 2.5;
     u->prior = 0.3;
     u->gate = 1;
     const char *model = UNSPIN_DEFAULT_LM, *hunspell = UNSPIN_DEFAULT_HUNSPELL;
