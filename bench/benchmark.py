@@ -358,17 +358,18 @@ class Bench:
                                          peak_mb=r.peak_mb, ref=ref,
                                          speedup=one_thread / r.seconds if threads > 1 and one_thread else None))
         if len(per_mb) >= 2:
-            (s0, m0, t0), (s1, m1, t1) = per_mb[0], per_mb[-1]
-            # CPU time, start-up taken off: a loaded machine stretches wall time, not CPU time
-            small, big = (t0 - start_cpu) / m0, (t1 - start_cpu) / m1
-            if t0 - start_cpu < 0.02:
-                verdict = "(smallest run too short to judge growth)"
-                ratio = None
-            else:
-                ratio = big / small
+            # CPU time, start-up taken off: a loaded machine stretches wall time, not CPU time.
+            # Compare the biggest input with the smallest whose run is long enough to measure.
+            s1, m1, t1 = per_mb[-1]
+            long_enough = [p for p in per_mb[:-1] if p[2] - start_cpu >= 0.02]
+            ratio = None
+            if long_enough:
+                s0, m0, t0 = long_enough[0]
+                ratio = ((t1 - start_cpu) / m1) / ((t0 - start_cpu) / m0)
                 verdict = "NON-LINEAR" if ratio > GROWTH_LIMIT else "linear"
-            print(f"   {kind:9s} {form:8s} growth {s0:g}->{s1:g} MB: CPU time per MB x"
-                  f"{ratio:.2f} {verdict}" if ratio else f"   {kind:9s} {form:8s} growth: {verdict}")
+                print(f"   {kind:9s} {form:8s} growth {s0:g}->{s1:g} MB: CPU time per MB x{ratio:.2f} {verdict}")
+            else:
+                print(f"   {kind:9s} {form:8s} growth: runs too short to judge (use bigger --sizes)")
             self.results.append(dict(target=label, kind=kind, form=form, growth=ratio))
 
     def targets_met(self, chain_label):
@@ -435,6 +436,7 @@ def main(argv):
           f"best of {o['repeat']} runs; {os.cpu_count()} CPUs, load average {load()}")
     t0 = time.time()
     print("building inputs under " + os.path.join(o["out"], "inputs") + " ...", flush=True)
+    inputs.remove_stale(os.path.join(o["out"], "inputs"))
     for kind in o["kinds"]:
         for form in o["forms"]:
             for size in b.sizes(form):

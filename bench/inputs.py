@@ -87,11 +87,27 @@ def mojibake_article(name, text, share=MOJIBAKE_SHARE):
 
 # --- bases and sized inputs ------------------------------------------------------------------
 
-def spinner_stamp():
+def stamp():
+    """Names every cached input: a change to the spinner, its vocabulary or this generator
+    gives new names, so no stale input is ever measured."""
     h = hashlib.sha1()
     for p in (SPINNER, VOCAB, __file__):
         h.update(open(p, "rb").read())
     return h.hexdigest()[:10]
+
+
+STAMPED = re.compile(r"-([0-9a-f]{10})\.")
+
+
+def remove_stale(out):
+    """Delete cached inputs made by an older generator (they can be hundreds of MB)."""
+    if not os.path.isdir(out):
+        return
+    current = stamp()
+    for f in os.listdir(out):
+        m = STAMPED.search(f)
+        if m and m.group(1) != current:
+            os.remove(os.path.join(out, f))
 
 
 def write_jsonl(path, records):
@@ -109,8 +125,7 @@ def read_jsonl(path):
 
 def base(kind, corpus, out):
     """The base records of KIND (one per BBC article), built once and cached."""
-    stamp = spinner_stamp()
-    path = os.path.join(out, f"base-{kind}-{stamp}.jsonl")
+    path = os.path.join(out, f"base-{kind}-{stamp()}.jsonl")
     if os.path.exists(path):
         return read_jsonl(path)
     os.makedirs(out, exist_ok=True)
@@ -121,7 +136,7 @@ def base(kind, corpus, out):
         write_jsonl(path, [(n, mojibake_article(n, t)) for n, t in articles])
     elif kind == "spun":
         clean = base("clean", corpus, out)
-        src = os.path.join(out, f"base-clean-{stamp}.jsonl")
+        src = os.path.join(out, f"base-clean-{stamp()}.jsonl")
         with open(src, "rb") as fin, open(path + ".tmp", "wb") as fout:
             p = subprocess.run([sys.executable, SPINNER, "--jsonl", "--seed", "1"],
                                stdin=fin, stdout=fout, stderr=subprocess.PIPE)
@@ -136,8 +151,7 @@ def base(kind, corpus, out):
 
 def sized(kind, form, mb, corpus, out):
     """Path of an input of KIND and FORM of about MB megabytes (10^6 bytes), and its record count."""
-    stamp = spinner_stamp() if kind == "spun" else "v1"
-    path = os.path.join(out, f"{kind}-{mb:g}MB-{stamp}.{form}")
+    path = os.path.join(out, f"{kind}-{mb:g}MB-{stamp()}.{form}")
     meta = path + ".count"
     if os.path.exists(path) and os.path.exists(meta):
         return path, int(open(meta).read())
@@ -166,7 +180,7 @@ def sized(kind, form, mb, corpus, out):
 
 def short_article(corpus, out):
     """A short plain article for start-up timing: the shortest BBC article over 1 KB."""
-    path = os.path.join(out, "short.txt")
+    path = os.path.join(out, f"short-{stamp()}.txt")
     if not os.path.exists(path):
         articles = [t for _, t in read_corpus(corpus) if len(t.encode("utf-8")) >= 1000]
         os.makedirs(out, exist_ok=True)

@@ -116,8 +116,11 @@ def stop_all():
 def start_cluster(tmp):
     scheduler_file = os.path.join(tmp, "scheduler.json")
     log = open(os.path.join(tmp, "cluster.log"), "w")
-    start([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
-           "--port", "0", "--no-dashboard", "--scheduler-file", scheduler_file], log)
+    # --no-dashboard still leaves an HTTP port, on every interface unless
+    # --dashboard-address names one.
+    loopback = ["--host", "127.0.0.1", "--no-dashboard", "--dashboard-address", "127.0.0.1:0"]
+    start([sys.executable, "-m", "distributed.cli.dask_scheduler", *loopback,
+           "--port", "0", "--scheduler-file", scheduler_file], log)
     while not os.path.exists(scheduler_file):
         if remaining() < 35:
             raise TimeoutError("the scheduler did not start: see cluster.log")
@@ -125,8 +128,7 @@ def start_cluster(tmp):
     time.sleep(0.2)                       # let the file be written whole
     for name in ("w1", "w2"):
         start([sys.executable, "-m", "distributed.cli.dask_worker", "--scheduler-file",
-               scheduler_file, "--host", "127.0.0.1", "--nthreads", "1",
-               "--no-dashboard", "--name", name,
+               scheduler_file, *loopback, "--nthreads", "1", "--name", name,
                "--local-directory", os.path.join(tmp, name)], log)
     with open(scheduler_file) as f:
         address = json.load(f)["address"]
@@ -135,7 +137,62 @@ def start_cluster(tmp):
         workers = client.scheduler_info()["workers"]
     check(len(workers) == 2 and all(a.startswith("tcp://127.0.0.1:") for a in workers),
           f"scheduler {address} has two loopback workers")
+    ports = listening_addresses()
+    if ports is not None:
+        check(ports and all(host in ("127.0.0.1", "::1") for host, _ in ports),
+              f"the cluster listens on loopback only: {sorted(ports)}")
     return address
+
+
+def listening_addresses():
+    """(host, port) of every listening TCP socket of the processes started
+    here and their children, from /proc; None where there is no /proc."""
+    if not os.path.exists("/proc/net/tcp"):
+        return None
+    pids = {p.pid for p in started}
+    children = {}
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                children.setdefault(int(f.read().rsplit(")", 1)[1].split()[1]), []).append(int(entry))
+        except (OSError, ValueError, IndexError):
+            continue
+    todo = list(pids)
+    while todo:
+        for child in children.get(todo.pop(), []):
+            if child not in pids:
+                pids.add(child)
+                todo.append(child)
+    inodes = set()
+    for pid in pids:
+        try:
+            for fd in os.listdir(f"/proc/{pid}/fd"):
+                target = os.readlink(f"/proc/{pid}/fd/{fd}")
+                if target.startswith("socket:["):
+                    inodes.add(target[8:-1])
+        except OSError:
+            continue
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as f:
+            for row in f.read().splitlines()[1:]:
+                fields = row.split()
+                if fields[3] == "0A" and fields[9] in inodes:      # LISTEN
+                    found.add(decode_proc_address(fields[1]))
+    return found
+
+
+def decode_proc_address(text):
+    """'0100007F:1F90' -> ('127.0.0.1', 8080); IPv6 likewise."""
+    host, port = text.split(":")
+    raw = bytes.fromhex(host)
+    # /proc prints each 32-bit word in host (little-endian) order
+    raw = b"".join(raw[i:i + 4][::-1] for i in range(0, len(raw), 4))
+    import ipaddress
+    address = ipaddress.ip_address(raw)
+    if getattr(address, "ipv4_mapped", None):
+        address = address.ipv4_mapped
+    return str(address), int(port, 16)
 
 
 # --- runs ------------------------------------------------------------------
@@ -200,7 +257,7 @@ def main(tmp):
     total = make_corpus(os.path.join(tmp, "corpus"))
     shards = [f"corpus/shard-{i}.jsonl" for i in range(5)]
     address = start_cluster(tmp)
-    scheduler = ["--scheduler", address, "--partition-size", "16K"]
+    scheduler = ["--scheduler", address, "--partition-size", "32K"]
 
     # The job itself, through a wrapper that notes which process ran it.
     logged = fake_unspin(tmp, "logged-unspin", 'echo $PPID >> "$state/callers"\n'
@@ -308,9 +365,15 @@ def main(tmp):
           f"local cluster: exit {status}, shards as the single-process run")
 
 
+def interrupted(signum, frame):
+    failures.append(f"stopped by signal {signum}")
+    raise SystemExit(1)
+
+
 if __name__ == "__main__":
-    # make check's timeout or ^C still stops the cluster.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    # make check's timeout or ^C still stops the cluster and cleans up.
+    signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, interrupted)
     tmp = tempfile.mkdtemp(prefix="unspin-dask-test-")
     try:
         main(tmp)
@@ -319,7 +382,8 @@ if __name__ == "__main__":
         print(f"FAILED {type(e).__name__}: {e}")
     finally:
         stop_all()
-    if failures:
-        print(f"{len(failures)} check(s) failed; files kept in {tmp}")
-        sys.exit(1)
-    shutil.rmtree(tmp, ignore_errors=True)
+        if failures and not failures[-1].startswith("stopped by signal"):
+            print(f"{len(failures)} check(s) failed; files kept in {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+    sys.exit(1 if failures else 0)
