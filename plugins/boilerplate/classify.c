@@ -93,10 +93,9 @@ static int class_of(boilerplate_line *l, const boilerplate_settings *s, int stop
 }
 
 /* Step 1. */
-static int context_free(boilerplate_line *lines, size_t n, const char *text,
-                        const boilerplate_settings *s, const boilerplate_patterns *pat)
+static void context_free(boilerplate_line *lines, size_t n, const char *text,
+                         const boilerplate_settings *s, boilerplate_matcher *match)
 {
-    char buf[MAX_PATTERN_LINE + 1];
     int stopwords = in_stopword_language(lines, n, s);
     const boilerplate_line *headline = NULL;
     for (size_t i = 0; i < n; i++) {
@@ -104,13 +103,10 @@ static int context_free(boilerplate_line *lines, size_t n, const char *text,
         if (l->cls == BP_BLANK)
             continue;
         size_t len = l->te - l->ts;
-        if (pat && len <= MAX_PATTERN_LINE && !memchr(text + l->ts, 0, len)) {
-            memcpy(buf, text + l->ts, len);
-            buf[len] = 0;
-            if ((l->rule = boilerplate_patterns_match(pat, buf))) {
-                drop(l, "pattern");
-                continue;
-            }
+        if (match && len <= MAX_PATTERN_LINE &&
+            (l->rule = boilerplate_matcher_match(match, text + l->ts, len))) {
+            drop(l, "pattern");
+            continue;
         }
         if (!headline)
             headline = l;
@@ -120,7 +116,6 @@ static int context_free(boilerplate_line *lines, size_t n, const char *text,
         }
         l->cls = class_of(l, s, stopwords);
     }
-    return 0;
 }
 
 static int linklike(const boilerplate_line *l, const boilerplate_settings *s)
@@ -321,10 +316,9 @@ static int drop_far(boilerplate_line *lines, size_t n, const boilerplate_setting
 }
 
 int boilerplate_classify(boilerplate_line *lines, size_t n, const char *text,
-                         const boilerplate_settings *s, const boilerplate_patterns *pat)
+                         const boilerplate_settings *s, boilerplate_matcher *match)
 {
-    if (context_free(lines, n, text, s, pat))
-        return -1;
+    context_free(lines, n, text, s, match);
     int good = 0;
     for (size_t i = 0; i < n && !good; i++)
         good = lines[i].cls == BP_GOOD;

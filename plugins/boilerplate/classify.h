@@ -28,7 +28,8 @@ typedef struct boilerplate_settings {
 /* Context levels: 0 gentle, 1 normal, 2 aggressive. */
 void boilerplate_settings_for(int level, boilerplate_settings *s);
 
-/* Sets keep, cls, reason and rule of every line.  Returns -1 when out of memory. */
+/* Sets keep, cls, reason and rule of every line; match (NULL: no patterns)
+ * is the caller's own.  Returns -1 when out of memory. */
 int boilerplate_classify(boilerplate_line *lines, size_t n, const char *text,
-                         const boilerplate_settings *s, const boilerplate_patterns *pat);
+                         const boilerplate_settings *s, boilerplate_matcher *match);
 #endif
