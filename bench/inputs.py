@@ -3,8 +3,9 @@
 Each kind is first built once as a base of JSON Lines records (one per BBC article), then
 cycled to the sizes asked for, in two forms:
   jsonl  one article per line, {"id": ..., "text": ...}
-  plain  one long article: the articles' texts one after another, a blank line between,
-         which is how a long article (or a whole scraped dump in one file) reaches unspin.
+  plain     one long article: the articles' texts one after another, a blank line between,
+            which is how a long article (or a whole scraped dump in one file) reaches unspin
+  longline  the same with every line break turned into a space: one line of the full size
 Everything is cached under OUT/inputs and rebuilt when the spinner or its vocabulary change.
 """
 import codecs
@@ -20,6 +21,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SPINNER = os.path.join(HERE, "spinner")
 VOCAB = os.path.join(HERE, "spinner-vocab.txt")
 KINDS = ("clean", "spun", "mojibake")
+FORMS = ("jsonl", "plain", "longline")
 MOJIBAKE_SHARE = 0.3     # share of lines of a mojibake article that are mis-decoded
 ORDER_SEED = "bench-order-1"
 
@@ -85,11 +87,27 @@ def mojibake_article(name, text, share=MOJIBAKE_SHARE):
 
 # --- bases and sized inputs ------------------------------------------------------------------
 
-def spinner_stamp():
+def stamp():
+    """Names every cached input: a change to the spinner, its vocabulary or this generator
+    gives new names, so no stale input is ever measured."""
     h = hashlib.sha1()
     for p in (SPINNER, VOCAB, __file__):
         h.update(open(p, "rb").read())
     return h.hexdigest()[:10]
+
+
+STAMPED = re.compile(r"-([0-9a-f]{10})\.")
+
+
+def remove_stale(out):
+    """Delete cached inputs made by an older generator (they can be hundreds of MB)."""
+    if not os.path.isdir(out):
+        return
+    current = stamp()
+    for f in os.listdir(out):
+        m = STAMPED.search(f)
+        if m and m.group(1) != current:
+            os.remove(os.path.join(out, f))
 
 
 def write_jsonl(path, records):
@@ -107,8 +125,7 @@ def read_jsonl(path):
 
 def base(kind, corpus, out):
     """The base records of KIND (one per BBC article), built once and cached."""
-    stamp = spinner_stamp()
-    path = os.path.join(out, f"base-{kind}-{stamp}.jsonl")
+    path = os.path.join(out, f"base-{kind}-{stamp()}.jsonl")
     if os.path.exists(path):
         return read_jsonl(path)
     os.makedirs(out, exist_ok=True)
@@ -119,7 +136,7 @@ def base(kind, corpus, out):
         write_jsonl(path, [(n, mojibake_article(n, t)) for n, t in articles])
     elif kind == "spun":
         clean = base("clean", corpus, out)
-        src = os.path.join(out, f"base-clean-{stamp}.jsonl")
+        src = os.path.join(out, f"base-clean-{stamp()}.jsonl")
         with open(src, "rb") as fin, open(path + ".tmp", "wb") as fout:
             p = subprocess.run([sys.executable, SPINNER, "--jsonl", "--seed", "1"],
                                stdin=fin, stdout=fout, stderr=subprocess.PIPE)
@@ -134,8 +151,7 @@ def base(kind, corpus, out):
 
 def sized(kind, form, mb, corpus, out):
     """Path of an input of KIND and FORM of about MB megabytes (10^6 bytes), and its record count."""
-    stamp = spinner_stamp() if kind == "spun" else "v1"
-    path = os.path.join(out, f"{kind}-{mb:g}MB-{stamp}.{'jsonl' if form == 'jsonl' else 'txt'}")
+    path = os.path.join(out, f"{kind}-{mb:g}MB-{stamp()}.{form}")
     meta = path + ".count"
     if os.path.exists(path) and os.path.exists(meta):
         return path, int(open(meta).read())
@@ -149,8 +165,10 @@ def sized(kind, form, mb, corpus, out):
             lap = count // len(records)
             if form == "jsonl":
                 piece = json.dumps({"id": f"{name}#{lap}", "text": text}, ensure_ascii=False) + "\n"
-            else:
+            elif form == "plain":
                 piece = text.rstrip("\n") + "\n\n"
+            else:
+                piece = " ".join(text.split("\n")).strip() + " "
             f.write(piece)
             size += len(piece.encode("utf-8"))
             count += 1
@@ -162,7 +180,7 @@ def sized(kind, form, mb, corpus, out):
 
 def short_article(corpus, out):
     """A short plain article for start-up timing: the shortest BBC article over 1 KB."""
-    path = os.path.join(out, "short.txt")
+    path = os.path.join(out, f"short-{stamp()}.txt")
     if not os.path.exists(path):
         articles = [t for _, t in read_corpus(corpus) if len(t.encode("utf-8")) >= 1000]
         os.makedirs(out, exist_ok=True)

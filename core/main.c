@@ -2,6 +2,7 @@
 /* main.c - the unspin program: options, configuration, chain, inputs. */
 #include "settings.h"
 #include "options.h"
+#include "default-chain.h"
 #include "output.h"
 #include "runner.h"
 #include "unspin/unspin.h"

@@ -1,5 +1,6 @@
 /* options.c - the command line of unspin. */
 #include "options.h"
+#include "default-chain.h"
 #include "unspin/filter.h"
 #include <errno.h>
 #include <stdint.h>

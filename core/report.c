@@ -3,7 +3,8 @@
 #include <math.h>
 #include <string.h>
 
-static void add_str(strbuf *sb, const char *s, size_t n) { sb_add_json_string(sb, s, n); }
+/* Reports are always valid UTF-8 JSON, whatever bytes the article held. */
+static void add_str(strbuf *sb, const char *s, size_t n) { sb_add_json_string_utf8(sb, s, n); }
 static void add_cstr(strbuf *sb, const char *s) { add_str(sb, s, strlen(s)); }
 
 static void add_number(strbuf *sb, double v)

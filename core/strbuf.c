@@ -86,6 +86,71 @@ int sb_add_json_string(strbuf *sb, const char *s, size_t n)
     return 0;
 }
 
+size_t utf8_seq_len(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    size_t need;
+    unsigned cp;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xc2 && c <= 0xdf) { need = 2; cp = c & 0x1f; }
+    else if (c >= 0xe0 && c <= 0xef) { need = 3; cp = c & 0x0f; }
+    else if (c >= 0xf0 && c <= 0xf4) { need = 4; cp = c & 0x07; }
+    else return 0;
+    if (n < need)
+        return 0;
+    for (size_t i = 1; i < need; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3f);
+    }
+    if ((need == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+        (need == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+        return 0;
+    return need;
+}
+
+int sb_add_json_string_utf8(strbuf *sb, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, run = 0;
+    strbuf tmp = {0};
+    /* Common case: all valid; one pass of checking, then the plain encoder. */
+    while (i < n) {
+        size_t l = utf8_seq_len(u + i, n - i);
+        if (!l)
+            break;
+        i += l;
+    }
+    if (i == n)
+        return sb_add_json_string(sb, s, n);
+    if (sb_addc(sb, '"'))
+        return -1;
+    i = 0;
+    while (i < n) {
+        size_t l = utf8_seq_len(u + i, n - i);
+        if (l) {
+            i += l;
+            run += l;
+            continue;
+        }
+        sb_reset(&tmp);
+        if (sb_add_json_string(&tmp, s + i - run, run) ||
+            sb_add(sb, tmp.data + 1, tmp.len - 2) ||
+            sb_printf(sb, "\\u%04x", u[i])) {
+            sb_free(&tmp);
+            return -1;
+        }
+        i++;
+        run = 0;
+    }
+    sb_reset(&tmp);
+    int rc = sb_add_json_string(&tmp, s + n - run, run) ||
+             sb_add(sb, tmp.data + 1, tmp.len - 2) || sb_addc(sb, '"');
+    sb_free(&tmp);
+    return rc ? -1 : 0;
+}
+
 void sb_reset(strbuf *sb)
 {
     sb->len = 0;

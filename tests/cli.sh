@@ -98,6 +98,13 @@ if [ -w /dev/full ]; then
     expect_err "No space left" "write error is named"
 fi
 
+# The report is valid UTF-8 JSON even when an edit removed invalid bytes.
+printf 'caf\351 ok' > "$T/latin1.txt"
+run "$UNSPIN" -f example --set 'example.replace=[{"regex":"caf.","to":"cafe"}]' --report "$T/rep.json" "$T/latin1.txt"
+expect_out "cafe ok" "regex replaced the invalid byte"
+python3 -c 'import json,sys; r=json.loads(open(sys.argv[1],encoding="utf-8").read()); assert r["edits"][0]["before"]=="caf\u00e9", r' "$T/rep.json" \
+    && ok "report escapes invalid bytes as \\u00XX" || fail "report is not valid UTF-8 JSON: $(cat "$T/rep.json")"
+
 # --list-filters shows name, version and description.
 run "$UNSPIN" --list-filters
 grep -q '^example ' "$T/out" && ok "--list-filters lists example" || fail "--list-filters: $(cat "$T/out")"

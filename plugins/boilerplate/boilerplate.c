@@ -174,7 +174,7 @@ static int boilerplate_create(const cJSON *config, const unspin_host *host, void
         return -1;
     if (patterns && each_string(patterns, "patterns", err, add_patterns, bp))
         return -1;
-    return 0;
+    return boilerplate_patterns_prepare(bp->pat, err);
 }
 
 static const char *const class_names[] = { "blank", "bad", "short", "near-good", "good" };
@@ -222,7 +222,11 @@ static int boilerplate_process(void *state, unspin_doc *doc, char **err)
     if (got < 0)
         return unspin_error(err, "out of memory");
     size_t n = (size_t)got;
-    if (boilerplate_classify(lines, n, text, &bp->set, bp->pat)) {
+    /* the patterns are shared by all threads, the match data is this call's */
+    boilerplate_matcher *match = boilerplate_matcher_new(bp->pat);
+    int failed = !match || boilerplate_classify(lines, n, text, &bp->set, match);
+    boilerplate_matcher_free(match);
+    if (failed) {
         free(lines);
         return unspin_error(err, "out of memory");
     }

@@ -35,11 +35,13 @@ void boilerplate_settings_for(int level, boilerplate_settings *s)
     s->far_lines = 3;
     s->far_share = 0.3;
     s->between = 1;
+    s->tail = 1;
     if (level == 0) {
         s->menu_run = 4;
         s->heading_reach = 3;
         s->mixed = 2;
         s->far_lines = 0;
+        s->tail = 0;
     } else if (level >= 2) {
         s->heading_reach = 1;
         s->mixed = 0;
@@ -91,10 +93,9 @@ static int class_of(boilerplate_line *l, const boilerplate_settings *s, int stop
 }
 
 /* Step 1. */
-static int context_free(boilerplate_line *lines, size_t n, const char *text,
-                        const boilerplate_settings *s, const boilerplate_patterns *pat)
+static void context_free(boilerplate_line *lines, size_t n, const char *text,
+                         const boilerplate_settings *s, boilerplate_matcher *match)
 {
-    char buf[MAX_PATTERN_LINE + 1];
     int stopwords = in_stopword_language(lines, n, s);
     const boilerplate_line *headline = NULL;
     for (size_t i = 0; i < n; i++) {
@@ -102,13 +103,10 @@ static int context_free(boilerplate_line *lines, size_t n, const char *text,
         if (l->cls == BP_BLANK)
             continue;
         size_t len = l->te - l->ts;
-        if (pat && len <= MAX_PATTERN_LINE && !memchr(text + l->ts, 0, len)) {
-            memcpy(buf, text + l->ts, len);
-            buf[len] = 0;
-            if ((l->rule = boilerplate_patterns_match(pat, buf))) {
-                drop(l, "pattern");
-                continue;
-            }
+        if (match && len <= MAX_PATTERN_LINE &&
+            (l->rule = boilerplate_matcher_match(match, text + l->ts, len))) {
+            drop(l, "pattern");
+            continue;
         }
         if (!headline)
             headline = l;
@@ -118,7 +116,6 @@ static int context_free(boilerplate_line *lines, size_t n, const char *text,
         }
         l->cls = class_of(l, s, stopwords);
     }
-    return 0;
 }
 
 static int linklike(const boilerplate_line *l, const boilerplate_settings *s)
@@ -261,7 +258,21 @@ static void drop_repeats(boilerplate_line *lines, size_t n, const char *text,
     }
 }
 
-/* Step 5b: kept text cut off from the article's main block by at least
+/* Step 5b: a line of a pattern written "@tail" (the header of a comment
+ * section) after good text starts boilerplate that runs to the end. */
+static void drop_tail(boilerplate_line *lines, size_t n, unsigned char *verdict)
+{
+    size_t i = 0;
+    while (i < n && lines[i].cls != BP_GOOD)
+        i++;
+    while (i < n && !(lines[i].rule && lines[i].rule->tail))
+        i++;
+    for (size_t j = i + 1; j < n; j++)
+        if (verdict[j] == BP_GOOD && lines[j].cls != BP_BLANK)
+            verdict[j] = BP_BAD, lines[j].reason = "after the start of the comments";
+}
+
+/* Step 5c: kept text cut off from the article's main block by at least
  * far_lines removed lines, and much smaller than it (comments, teasers),
  * goes; the headline stays. */
 static int drop_far(boilerplate_line *lines, size_t n, const boilerplate_settings *s,
@@ -305,10 +316,9 @@ static int drop_far(boilerplate_line *lines, size_t n, const boilerplate_setting
 }
 
 int boilerplate_classify(boilerplate_line *lines, size_t n, const char *text,
-                         const boilerplate_settings *s, const boilerplate_patterns *pat)
+                         const boilerplate_settings *s, boilerplate_matcher *match)
 {
-    if (context_free(lines, n, text, s, pat))
-        return -1;
+    context_free(lines, n, text, s, match);
     int good = 0;
     for (size_t i = 0; i < n && !good; i++)
         good = lines[i].cls == BP_GOOD;
@@ -352,6 +362,8 @@ int boilerplate_classify(boilerplate_line *lines, size_t n, const char *text,
     if (s->between)
         keep_between(lines, n, verdict);
     drop_repeats(lines, n, text, s, verdict);
+    if (s->tail)
+        drop_tail(lines, n, verdict);
     if (drop_far(lines, n, s, verdict)) {
         free(verdict);
         return -1;

@@ -19,6 +19,7 @@ typedef struct boilerplate_settings {
                                1 keeps it when it reads like a sentence, 2 keeps it */
     int between;            /* keep what lies between good lines, with no
                                pattern or menu line in between */
+    int tail;               /* a comment-section header ends the article */
     unsigned far_lines;     /* kept text cut off from the article by at least this many
                                removed lines (0: never) ... */
     double far_share;       /* ... and smaller than this share of it is dropped */
@@ -27,7 +28,8 @@ typedef struct boilerplate_settings {
 /* Context levels: 0 gentle, 1 normal, 2 aggressive. */
 void boilerplate_settings_for(int level, boilerplate_settings *s);
 
-/* Sets keep, cls, reason and rule of every line.  Returns -1 when out of memory. */
+/* Sets keep, cls, reason and rule of every line; match (NULL: no patterns)
+ * is the caller's own.  Returns -1 when out of memory. */
 int boilerplate_classify(boilerplate_line *lines, size_t n, const char *text,
-                         const boilerplate_settings *s, const boilerplate_patterns *pat);
+                         const boilerplate_settings *s, boilerplate_matcher *match);
 #endif

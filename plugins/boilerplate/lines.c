@@ -2,6 +2,7 @@
  * words, stopwords, capitalised words, and whether a line ends a sentence.
  * Works on UTF-8 bytes without a locale; bytes that are not valid UTF-8
  * simply count as letters. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,17 +39,27 @@ static size_t bullet_at(const unsigned char *s, const unsigned char *e)
 
 /* What kind of character starts at s: 'w' word, 'a' apostrophe, 's' other;
  * *n gets its length in bytes. */
-static int char_kind(const unsigned char *s, const unsigned char *e, size_t *n)
+/* ASCII letters and digits, lowercased; 0 for every other byte. */
+#define BOTH(c) [(c) - 32] = (c), [c] = (c)
+static const unsigned char word_byte[256] = {
+    BOTH('a'), BOTH('b'), BOTH('c'), BOTH('d'), BOTH('e'), BOTH('f'), BOTH('g'), BOTH('h'),
+    BOTH('i'), BOTH('j'), BOTH('k'), BOTH('l'), BOTH('m'), BOTH('n'), BOTH('o'), BOTH('p'),
+    BOTH('q'), BOTH('r'), BOTH('s'), BOTH('t'), BOTH('u'), BOTH('v'), BOTH('w'), BOTH('x'),
+    BOTH('y'), BOTH('z'), ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+};
+#undef BOTH
+
+static inline int ascii_kind(unsigned c)
+{
+    if ((c | 0x20) - 'a' < 26u || c - '0' < 10u)
+        return 'w';
+    return c == '\'' ? 'a' : 's';
+}
+
+static int multibyte_kind(const unsigned char *s, const unsigned char *e, size_t *n)
 {
     unsigned c = *s;
-    *n = 1;
-    if (c < 0x80) {
-        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-            return 'w';
-        if (c >= '0' && c <= '9')
-            return 'w';
-        return c == '\'' ? 'a' : 's';
-    }
     size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
     if ((size_t)(e - s) < len)
         len = (size_t)(e - s);
@@ -66,6 +77,15 @@ static int char_kind(const unsigned char *s, const unsigned char *e, size_t *n)
     if (c == 0xEF && len == 3 && s[1] == 0xBC && s[2] <= 0x8F)
         return 's';                                  /* fullwidth punctuation */
     return 'w';
+}
+
+static inline int char_kind(const unsigned char *s, const unsigned char *e, size_t *n)
+{
+    if (*s < 0x80) {
+        *n = 1;
+        return ascii_kind(*s);
+    }
+    return multibyte_kind(s, e, n);
 }
 
 static void measure(boilerplate_line *l, const unsigned char *t, const boilerplate_wordset *stop)
@@ -90,23 +110,55 @@ static void measure(boilerplate_line *l, const unsigned char *t, const boilerpla
     l->ts = (size_t)(s - t);
     l->te = (size_t)(e - t);
 
-    char word[40];
-    size_t wlen = 0;
+    /* Words: letters and digits, with apostrophes inside them.  Each is
+     * lowercased into word (zero-padded to 16 bytes, as the stopword set
+     * wants it); only words short enough to be stopwords are looked up. */
+    union {
+        char c[40];
+        uint64_t k[5];
+    } word;
+    size_t wlen = 0, longest = stop->longest;
+    if (longest >= sizeof word)
+        longest = sizeof word - 1;
     int in_word = 0, cap = 0;
-    for (const unsigned char *p = s; p <= e; p += n) {
-        int k = p < e ? char_kind(p, e, &n) : 's';
-        if (p == e)
+    unsigned chars = 0, words = 0, stops = 0, caps = 0;
+    for (const unsigned char *p = s; p < e; p += n) {
+        int k;
+        if (*p < 0x80) {
+            if (word_byte[*p]) {             /* a run of ASCII letters and digits */
+                if (!in_word) {
+                    in_word = 1;
+                    wlen = 0;
+                    word.k[0] = word.k[1] = 0;
+                    cap = *p >= 'A' && *p <= 'Z';
+                }
+                const unsigned char *q = p;
+                unsigned char c;
+                for (; q < e && wlen < sizeof word && (c = word_byte[*q]); q++)
+                    word.c[wlen++] = (char)c;
+                for (; q < e && word_byte[*q]; q++)       /* too long to be a stopword */
+                    wlen++;
+                n = (size_t)(q - p);
+                chars += (unsigned)n;
+                continue;
+            }
+            k = ascii_kind(*p);
             n = 1;
-        else if ((*p & 0xC0) != 0x80)
-            l->chars++;
+            chars++;
+        } else {
+            k = multibyte_kind(p, e, &n);
+            chars += (*p & 0xC0) != 0x80;
+        }
         if (k == 'w') {
             if (!in_word) {
                 in_word = 1;
                 wlen = 0;
-                cap = *p >= 'A' && *p <= 'Z';
+                word.k[0] = word.k[1] = 0;
+                cap = 0;
             }
-            for (size_t i = 0; i < n && wlen < sizeof word; i++)
-                word[wlen++] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
+            for (size_t i = 0; i < n; i++, wlen++)
+                if (wlen < sizeof word)
+                    word.c[wlen] = (char)p[i];
             continue;
         }
         /* an apostrophe inside a word belongs to it: don't, it's, O'Neill */
@@ -114,18 +166,27 @@ static void measure(boilerplate_line *l, const unsigned char *t, const boilerpla
             size_t m;
             if (char_kind(p + n, e, &m) == 'w') {
                 if (wlen < sizeof word)
-                    word[wlen++] = '\'';
+                    word.c[wlen] = '\'';
+                wlen++;
                 continue;
             }
         }
         if (in_word) {
-            l->words++;
-            l->caps += cap;
-            if (wlen < sizeof word && boilerplate_wordset_has(stop, word, wlen))
-                l->stops++;
+            words++;
+            caps += cap;
+            stops += wlen <= longest && boilerplate_wordset_has_padded(stop, word.c, wlen);
             in_word = 0;
         }
     }
+    if (in_word) {
+        words++;
+        caps += cap;
+        stops += wlen <= longest && boilerplate_wordset_has_padded(stop, word.c, wlen);
+    }
+    l->chars = chars;
+    l->words = words;
+    l->stops = stops;
+    l->caps = caps;
 
     /* Ends like a sentence: . ! ? or an ellipsis, maybe inside quotes or brackets. */
     const unsigned char *p = e;
@@ -151,10 +212,10 @@ long boilerplate_lines_split(const char *text, size_t len, const boilerplate_wor
                              boilerplate_line **out)
 {
     size_t n = 0;
-    for (size_t i = 0; i < len; i++)
-        n += text[i] == '\n';
-    if (len && text[len - 1] != '\n')
-        n++;
+    for (const char *p = text, *e = text + len; p < e; n++) {
+        const char *nl = memchr(p, '\n', (size_t)(e - p));
+        p = nl ? nl + 1 : e;
+    }
     *out = NULL;
     if (!n)
         return 0;

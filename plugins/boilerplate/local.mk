@@ -4,10 +4,12 @@ plugins_boilerplate_boilerplate_la_SOURCES = \
 	plugins/boilerplate/boilerplate.c \
 	plugins/boilerplate/classify.c plugins/boilerplate/classify.h \
 	plugins/boilerplate/lines.c plugins/boilerplate/lines.h \
+	plugins/boilerplate/literals.c plugins/boilerplate/literals.h \
 	plugins/boilerplate/patterns.c plugins/boilerplate/patterns.h \
 	plugins/boilerplate/wordset.c plugins/boilerplate/wordset.h
+plugins_boilerplate_boilerplate_la_CFLAGS = $(AM_CFLAGS) $(PCRE2_CFLAGS)
 plugins_boilerplate_boilerplate_la_LDFLAGS = $(PLUGIN_LDFLAGS)
-plugins_boilerplate_boilerplate_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_boilerplate_boilerplate_la_LIBADD = $(PLUGIN_LIBADD) $(PCRE2_LIBS)
 BUILT_FILTERS += boilerplate
 PRELOAD_MODULES += plugins/boilerplate/boilerplate.la
 
@@ -27,8 +29,18 @@ dist_boilerplatepatterns_DATA = \
 	dicts/boilerplate/patterns/related.txt \
 	dicts/boilerplate/patterns/share.txt
 
+# Unit tests of the pattern matching (quick tests, PCRE2, threads).
+check_PROGRAMS += tests/boilerplate/test-patterns
+TESTS += tests/boilerplate/test-patterns
+tests_boilerplate_test_patterns_SOURCES = tests/boilerplate/test-patterns.c \
+	plugins/boilerplate/patterns.c plugins/boilerplate/literals.c core/error.c
+tests_boilerplate_test_patterns_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/plugins/boilerplate
+tests_boilerplate_test_patterns_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(PCRE2_CFLAGS)
+tests_boilerplate_test_patterns_LDADD = $(CHECK_LIBS) $(PCRE2_LIBS) $(CJSON_LIBS) -lpthread
+
 TESTS += tests/boilerplate/families.sh tests/boilerplate/clean.sh \
-	tests/boilerplate/options.sh tests/boilerplate/seeds.sh
+	tests/boilerplate/options.sh tests/boilerplate/seeds.sh tests/boilerplate/threads.sh
 EXTRA_DIST += tests/boilerplate/families.sh tests/boilerplate/clean.sh \
 	tests/boilerplate/options.sh tests/boilerplate/seeds.sh tests/boilerplate/article.sh \
+	tests/boilerplate/threads.sh \
 	bench/boilerplate-speed

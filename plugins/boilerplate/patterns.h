@@ -17,6 +17,8 @@ typedef struct boilerplate_rule {
     const char *source;   /* the pattern as written */
     const char *file;
     unsigned line;
+    int tail;             /* written "@tail ...": what follows it after the
+                             article is boilerplate too (a comment section) */
 } boilerplate_rule;
 
 boilerplate_patterns *boilerplate_patterns_new(void);
@@ -34,7 +36,21 @@ const char *boilerplate_patterns_family_name(const boilerplate_patterns *p, size
 long boilerplate_patterns_family_find(const boilerplate_patterns *p, const char *name);
 void boilerplate_patterns_family_enable(boilerplate_patterns *p, size_t i, int on);
 
-/* The first enabled rule whose pattern matches all of line (NUL-terminated),
- * or NULL. */
-const boilerplate_rule *boilerplate_patterns_match(const boilerplate_patterns *p, const char *line);
+/* Builds the quick tests over the enabled families; call after the last
+ * load or enable, before matching.  Returns -1 (and sets *err) on failure. */
+int boilerplate_patterns_prepare(boilerplate_patterns *p, char **err);
+
+/* What one thread needs to match lines: the compiled patterns are shared and
+ * read-only, the match data is not.  One per process() call. */
+typedef struct boilerplate_matcher boilerplate_matcher;
+boilerplate_matcher *boilerplate_matcher_new(const boilerplate_patterns *p);
+void boilerplate_matcher_free(boilerplate_matcher *m);
+
+/* The first enabled rule (in family order, then file order) whose pattern
+ * matches all of line[0..len), or NULL. */
+const boilerplate_rule *boilerplate_matcher_match(boilerplate_matcher *m, const char *line, size_t len);
+/* The same answer the slow way: every enabled pattern in order, without the
+ * quick tests (for checking that those never turn a match away). */
+const boilerplate_rule *boilerplate_matcher_match_slowly(boilerplate_matcher *m, const char *line,
+                                                         size_t len);
 #endif

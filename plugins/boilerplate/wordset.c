@@ -1,5 +1,5 @@
-/* wordset.c - open-addressing hash set of words, built once in create() and
- * only read afterwards, so process() can share it between threads. */
+/* wordset.c - the stopword set, built once in create() and only read
+ * afterwards, so process() can share it between threads (see wordset.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,35 +8,27 @@
 #include <unspin/filter.h>
 #include "wordset.h"
 
-struct boilerplate_wordset {
-    char **slot;      /* NULL = empty */
-    size_t mask;      /* capacity - 1, capacity a power of two */
-    size_t count;
-};
-
-static size_t hash_word(const char *s, size_t len)
+/* Inserts a key (no duplicate check) into a table of capacity mask + 1. */
+static void put(uint64_t (*key)[2], size_t mask, const uint64_t k[2])
 {
-    size_t h = 1469598103934665603u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-    return h;
+    size_t h = boilerplate_wordset_hash(k[0], k[1]) & mask;
+    while (key[h][0])
+        h = (h + 1) & mask;
+    key[h][0] = k[0];
+    key[h][1] = k[1];
 }
 
 static int grow(boilerplate_wordset *ws)
 {
-    size_t cap = ws->mask ? (ws->mask + 1) * 2 : 256;
-    char **slot = calloc(cap, sizeof *slot);
-    if (!slot)
+    size_t cap = ws->mask ? (ws->mask + 1) * 2 : 512;
+    uint64_t (*key)[2] = calloc(cap, sizeof *key);
+    if (!key)
         return -1;
-    for (size_t i = 0; ws->slot && i <= ws->mask; i++)
-        if (ws->slot[i]) {
-            size_t h = hash_word(ws->slot[i], strlen(ws->slot[i])) & (cap - 1);
-            while (slot[h])
-                h = (h + 1) & (cap - 1);
-            slot[h] = ws->slot[i];
-        }
-    free(ws->slot);
-    ws->slot = slot;
+    for (size_t i = 0; ws->key && i <= ws->mask; i++)
+        if (ws->key[i][0])
+            put(key, cap - 1, ws->key[i]);
+    free(ws->key);
+    ws->key = key;
     ws->mask = cap - 1;
     return 0;
 }
@@ -45,14 +37,25 @@ static int add(boilerplate_wordset *ws, const char *w, size_t len)
 {
     if (boilerplate_wordset_has(ws, w, len))
         return 0;
-    if ((ws->count + 1) * 2 > ws->mask + 1 && grow(ws))
-        return -1;
-    size_t h = hash_word(w, len) & ws->mask;
-    while (ws->slot[h])
-        h = (h + 1) & ws->mask;
-    if (!(ws->slot[h] = strndup(w, len)))
-        return -1;
+    if (len > 16) {
+        char **l = realloc(ws->long_words, (ws->nlong + 1) * sizeof *l);
+        if (!l)
+            return -1;
+        ws->long_words = l;
+        if (!(l[ws->nlong] = strndup(w, len)))
+            return -1;
+        ws->nlong++;
+    } else {
+        /* at most a quarter full: a lookup nearly always ends at its first slot */
+        if ((ws->count + 1) * 4 > ws->mask + 1 && grow(ws))
+            return -1;
+        uint64_t k[2] = { 0, 0 };
+        memcpy(k, w, len);
+        put(ws->key, ws->mask, k);
+    }
     ws->count++;
+    if (len > ws->longest)
+        ws->longest = len;
     return 0;
 }
 
@@ -69,7 +72,7 @@ boilerplate_wordset *boilerplate_wordset_load(const char *path, char **err)
         goto oom;
     while (fgets(buf, sizeof buf, f)) {
         size_t len = strcspn(buf, " \t\r\n");
-        if (!len || buf[0] == '#')
+        if (!len || buf[0] == '#' || memchr(buf, 0, len))
             continue;
         for (size_t i = 0; i < len; i++)
             if (buf[i] >= 'A' && buf[i] <= 'Z')
@@ -86,15 +89,21 @@ oom:
     return NULL;
 }
 
-int boilerplate_wordset_has(const boilerplate_wordset *ws, const char *word, size_t len)
+int boilerplate_wordset_has_long(const boilerplate_wordset *ws, const char *word, size_t len)
 {
-    if (!ws->mask)
-        return 0;
-    size_t h = hash_word(word, len) & ws->mask;
-    for (; ws->slot[h]; h = (h + 1) & ws->mask)
-        if (!strncmp(ws->slot[h], word, len) && !ws->slot[h][len])
+    for (size_t i = 0; i < ws->nlong; i++)
+        if (!strncmp(ws->long_words[i], word, len) && !ws->long_words[i][len])
             return 1;
     return 0;
+}
+
+int boilerplate_wordset_has(const boilerplate_wordset *ws, const char *word, size_t len)
+{
+    char padded[16] = { 0 };
+    if (len > 16)
+        return len <= ws->longest && boilerplate_wordset_has_long(ws, word, len);
+    memcpy(padded, word, len);
+    return boilerplate_wordset_has_padded(ws, padded, len);
 }
 
 size_t boilerplate_wordset_size(const boilerplate_wordset *ws)
@@ -106,8 +115,9 @@ void boilerplate_wordset_free(boilerplate_wordset *ws)
 {
     if (!ws)
         return;
-    for (size_t i = 0; ws->slot && i <= ws->mask; i++)
-        free(ws->slot[i]);
-    free(ws->slot);
+    for (size_t i = 0; i < ws->nlong; i++)
+        free(ws->long_words[i]);
+    free(ws->long_words);
+    free(ws->key);
     free(ws);
 }

@@ -1,1 +1,28 @@
-# The unspin filter: not written yet (see its issue).  Fill in like plugins/example/local.mk.
+# The unspin filter: reverse synonym maps, a trigram model (sphinxbase) and
+# Hunspell.  Its maps are data users extend: dicts/unspin/*.map.
+pkglib_LTLIBRARIES += plugins/unspin/unspin.la
+plugins_unspin_unspin_la_SOURCES = \
+	plugins/unspin/unspin.c plugins/unspin/unspinf.h \
+	plugins/unspin/maps.c plugins/unspin/maps.h \
+	plugins/unspin/lm.c plugins/unspin/lm.h \
+	plugins/unspin/speller.c plugins/unspin/speller.h \
+	plugins/unspin/tokens.c plugins/unspin/tokens.h \
+	plugins/unspin/gate.c plugins/unspin/gate.h \
+	plugins/unspin/repair.c plugins/unspin/repair.h \
+	plugins/unspin/render.c plugins/unspin/render.h
+plugins_unspin_unspin_la_CFLAGS = $(AM_CFLAGS) $(SPHINXBASE_CFLAGS) $(HUNSPELL_CFLAGS)
+plugins_unspin_unspin_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_unspin_unspin_la_LIBADD = $(PLUGIN_LIBADD) $(SPHINXBASE_LIBS) $(HUNSPELL_LIBS) -lm
+BUILT_FILTERS += unspin
+PRELOAD_MODULES += plugins/unspin/unspin.la
+
+unspindictdir = $(pkgdatadir)/unspin
+dist_unspindict_DATA = \
+	dicts/unspin/phrases.map \
+	dicts/unspin/verbs.map \
+	dicts/unspin/nouns.map \
+	dicts/unspin/modifiers.map
+
+TESTS += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh
+EXTRA_DIST += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
+	bench/unspin-clean-damage bench/unspin-speed

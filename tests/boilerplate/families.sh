@@ -32,4 +32,12 @@ run "$UNSPIN" -f boilerplate --report "$T/menu.jsonl" "$T/menu.txt"
 expect_same "$T/out" "$T/body.txt" "a menu above the article is removed"
 grep -q 'menu: a run of short link-like lines' "$T/menu.jsonl" \
     && ok "the menu rule is named in the report" || fail "menu rule not in the report"
+# A comment section: its header ("@tail" pattern) ends the article, so the
+# readers' comments below it go even though they are prose.
+{ cat "$T/body.txt"; echo "12 responses to the harbour wall story"; echo "harbourfan says:";
+  echo "I have lived on the front for thirty years and I have never seen the water come up so high, so I am very glad that the council has finally decided to do something about the wall."; } > "$T/comments.txt"
+run "$UNSPIN" -f boilerplate --report "$T/c.jsonl" "$T/comments.txt"
+expect_same "$T/out" "$T/body.txt" "the comment section after the article is removed"
+grep -q 'after the start of the comments' "$T/c.jsonl" && ok "comment prose logged as such" \
+    || fail "comment removal reason missing"
 finish

@@ -1,0 +1,39 @@
+/* lm.h - the unspin filter's view of the n-gram language model (sphinxbase).
+ *
+ * Words are looked up lowercased.  A word the model does not know maps to
+ * UNSPINF_LM_UNKNOWN, which scores a fixed, moderate log-probability and cuts
+ * the history (the pocketsphinx model has no <UNK> entry of its own, and
+ * sphinxbase would otherwise return its "log zero", a huge penalty).
+ *
+ * sphinxbase's trie scorer keeps a history/backoff cache inside the model, so
+ * scoring is not safe from several threads: every call that scores takes the
+ * model's mutex. */
+#ifndef UNSPINF_LM_H
+#define UNSPINF_LM_H
+
+#include <stddef.h>
+
+#define UNSPINF_LM_UNKNOWN (-1)
+
+typedef struct unspinf_lm unspinf_lm;
+
+/* Loads the model at path; NULL and *err set (naming the path) on failure. */
+unspinf_lm *unspinf_lm_open(const char *path, char **err);
+void unspinf_lm_close(unspinf_lm *lm);
+
+/* The model's id of a lowercased word, or UNSPINF_LM_UNKNOWN (thread-safe:
+ * the vocabulary hash is only read). */
+int unspinf_lm_wid(const unspinf_lm *lm, const char *word);
+
+/* Sentence-start and sentence-end ids. */
+int unspinf_lm_bos(const unspinf_lm *lm);
+int unspinf_lm_eos(const unspinf_lm *lm);
+
+/* log10 P(wids[from..to) | what precedes each, back to index 0 at most two
+ * words), summed.  Unknown words score UNSPINF_LM_UNKNOWN_LOGP and break the
+ * history.  Takes the model mutex. */
+double unspinf_lm_score(unspinf_lm *lm, const int *wids, size_t from, size_t to);
+
+#define UNSPINF_LM_UNKNOWN_LOGP (-5.5)
+
+#endif

@@ -1,0 +1,266 @@
+/* maps.c - reading the reverse synonym maps (format in maps.h). */
+#include "maps.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unspin/filter.h>
+
+static size_t hash_key(const char *s, size_t len)
+{
+    size_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    return h;
+}
+
+static int rehash(unspinf_maps *m, size_t n_slots)
+{
+    size_t *slots = calloc(n_slots, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < m->n; i++) {
+        size_t h = hash_key(m->entries[i].spun, strlen(m->entries[i].spun)) & (n_slots - 1);
+        while (slots[h])
+            h = (h + 1) & (n_slots - 1);
+        slots[h] = i + 1;
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->n_slots = n_slots;
+    return 0;
+}
+
+const unspinf_entry *unspinf_maps_find(const unspinf_maps *m, const char *key, size_t len)
+{
+    if (!m->n_slots)
+        return NULL;
+    for (size_t h = hash_key(key, len) & (m->n_slots - 1); m->slots[h]; h = (h + 1) & (m->n_slots - 1)) {
+        const unspinf_entry *e = &m->entries[m->slots[h] - 1];
+        if (strlen(e->spun) == len && !memcmp(e->spun, key, len))
+            return e;
+    }
+    return NULL;
+}
+
+/* Lowercases s in place, turns ’ into ', squeezes blanks; returns word count
+ * or -1 when a word is too long a phrase or the text is empty. */
+static int normalise(char *s)
+{
+    char *w = s, *r = s;
+    int words = 0, in_word = 0;
+    while (*r) {
+        if (!strncmp(r, "\xe2\x80\x99", 3)) {
+            *w++ = '\'';
+            r += 3;
+            in_word = in_word ? in_word : (words++, 1);
+        } else if (isspace((unsigned char)*r)) {
+            if (in_word)
+                *w++ = ' ';
+            in_word = 0;
+            r++;
+        } else {
+            if (!in_word)
+                words++;
+            in_word = 1;
+            *w++ = (char)tolower((unsigned char)*r++);
+        }
+    }
+    if (w > s && w[-1] == ' ')
+        w--;
+    *w = 0;
+    return words == 0 || words > UNSPINF_MAX_PHRASE ? -1 : words;
+}
+
+static int split_words(char *copy, char **words)
+{
+    int n = 0;
+    char *save;
+    for (char *t = strtok_r(copy, " ", &save); t && n < UNSPINF_MAX_PHRASE; t = strtok_r(NULL, " ", &save))
+        words[n++] = t;
+    return n;
+}
+
+static unspinf_entry *entry_for(unspinf_maps *m, char *spun, int n_words)
+{
+    const unspinf_entry *found = unspinf_maps_find(m, spun, strlen(spun));
+    if (found) {
+        free(spun);
+        return (unspinf_entry *)found;
+    }
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 256;
+        unspinf_entry *e = realloc(m->entries, cap * sizeof *e);
+        if (!e)
+            return NULL;
+        m->entries = e;
+        m->cap = cap;
+    }
+    unspinf_entry *e = &m->entries[m->n++];
+    memset(e, 0, sizeof *e);
+    e->spun = spun;
+    e->n_words = n_words;
+    if (n_words > m->max_words)
+        m->max_words = n_words;
+    if (m->n * 2 > m->n_slots) {
+        if (rehash(m, m->n_slots ? m->n_slots * 2 : 512))   /* puts e in as well */
+            return NULL;
+    } else {
+        size_t h = hash_key(spun, strlen(spun)) & (m->n_slots - 1);
+        while (m->slots[h])
+            h = (h + 1) & (m->n_slots - 1);
+        m->slots[h] = m->n;
+    }
+    return e;
+}
+
+static int add_cand(unspinf_entry *e, const char *text, double weight)
+{
+    for (int i = 0; i < e->n_cands; i++)
+        if (!strcmp(e->cands[i].text, text))
+            return 0;          /* given twice: the first weight stands */
+    if (e->n_cands == UNSPINF_MAX_CANDS)
+        return -2;
+    unspinf_cand *c = realloc(e->cands, (size_t)(e->n_cands + 1) * sizeof *c);
+    if (!c)
+        return -1;
+    e->cands = c;
+    c = &e->cands[e->n_cands];
+    memset(c, 0, sizeof *c);
+    c->text = strdup(text);
+    char *copy = strdup(text);
+    if (!c->text || !copy) {
+        free(c->text);
+        free(copy);
+        return -1;
+    }
+    c->n_words = split_words(copy, c->words);
+    c->log_weight = weight > 0 ? __builtin_log10(weight) : -9;
+    e->n_cands++;
+    return 0;
+}
+
+/* One "original (weight)" item; text is modified. */
+static int parse_cand(char *item, char **text, double *weight)
+{
+    *weight = 1.0;
+    char *open = strchr(item, '(');
+    if (open) {
+        char *end;
+        errno = 0;
+        *weight = strtod(open + 1, &end);
+        while (isspace((unsigned char)*end))
+            end++;
+        if (errno || end == open + 1 || *end != ')' || !(*weight > 0 && *weight <= 1))
+            return -1;
+        for (end++; *end; end++)
+            if (!isspace((unsigned char)*end))
+                return -1;
+        *open = 0;
+    }
+    *text = item;
+    return normalise(item) < 0 ? -1 : 0;
+}
+
+int unspinf_maps_load(unspinf_maps *m, const char *path, char **err)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return unspin_error(err, "cannot open map \"%s\": %s", path, strerror(errno));
+    char *line = NULL;
+    size_t cap = 0;
+    int lineno = 0, rc = 0;
+    while (getline(&line, &cap, f) > 0) {
+        lineno++;
+        char *hash = strchr(line, '#');
+        if (hash)
+            *hash = 0;
+        char *p = line;
+        while (isspace((unsigned char)*p))
+            p++;
+        if (!*p)
+            continue;
+        int before_participle = 0;
+        char *at = strchr(p, '@');
+        if (at) {
+            char *cond = at + 1, *end = cond + strlen(cond);
+            while (end > cond && isspace((unsigned char)end[-1]))
+                *--end = 0;
+            if (strcmp(cond, "before-participle")) {
+                rc = unspin_error(err, "%s:%d: unknown condition \"@%s\" (known: @before-participle)", path,
+                                  lineno, cond);
+                break;
+            }
+            before_participle = 1;
+            *at = 0;
+        }
+        char *eq = strchr(p, '=');
+        if (!eq) {
+            rc = unspin_error(err, "%s:%d: expected \"spun form = original | ...\"", path, lineno);
+            break;
+        }
+        *eq = 0;
+        int n = normalise(p);
+        if (n < 0) {
+            rc = unspin_error(err, "%s:%d: the spun form is empty or longer than %d words", path, lineno,
+                              UNSPINF_MAX_PHRASE);
+            break;
+        }
+        char *spun = strdup(p);
+        unspinf_entry *e = spun ? entry_for(m, spun, n) : NULL;
+        if (!e) {
+            rc = unspin_error(err, "out of memory");
+            break;
+        }
+        e->before_participle |= before_participle;
+        int n_items = 0;
+        for (char *item = eq + 1, *bar; item; item = bar) {
+            bar = strchr(item, '|');
+            if (bar)
+                *bar++ = 0;
+            char *text;
+            double w;
+            if (parse_cand(item, &text, &w)) {
+                rc = unspin_error(err, "%s:%d: bad original (give words, then an optional weight in (0,1] "
+                                       "in parentheses)", path, lineno);
+                break;
+            }
+            int r = add_cand(e, text, w);
+            if (r) {
+                rc = r == -2 ? unspin_error(err, "%s:%d: \"%s\" has more than %d originals", path, lineno,
+                                            e->spun, UNSPINF_MAX_CANDS)
+                             : unspin_error(err, "out of memory");
+                break;
+            }
+            n_items++;
+        }
+        if (rc)
+            break;
+        if (!n_items) {
+            rc = unspin_error(err, "%s:%d: no original given after \"=\"", path, lineno);
+            break;
+        }
+    }
+    free(line);
+    fclose(f);
+    return rc;
+}
+
+void unspinf_maps_free(unspinf_maps *m)
+{
+    for (size_t i = 0; i < m->n; i++) {
+        unspinf_entry *e = &m->entries[i];
+        for (int j = 0; j < e->n_cands; j++) {
+            free(e->cands[j].text);
+            free(e->cands[j].words[0]);
+        }
+        free(e->cands);
+        free(e->spun);
+    }
+    free(m->entries);
+    free(m->slots);
+    memset(m, 0, sizeof *m);
+}

@@ -1,0 +1,63 @@
+/* maps.h - reverse synonym maps: spun word or phrase -> candidate originals.
+ *
+ * File format (dicts/unspin/NAME.map), one entry a line:
+ *
+ *     # comment
+ *     spun form = original | original (0.3) | ...
+ *
+ * Forms are words separated by single spaces, matched without case (curly
+ * apostrophes count as straight ones).  The number in parentheses is the
+ * channel weight: how likely the spinner is to have made this substitution
+ * from that original, relative to 1 (the default).  The spun form itself is
+ * always a candidate (the text may be right as it stands).  A form may end in
+ * "." ("sq.") to match a word followed by a full stop.  An entry given twice
+ * (in one file or several) gets the candidates of both.
+ *
+ * A line may end in a condition on the context:
+ *     had been = were  @before-participle
+ * matches only before a participle ("had been transported", not "had been
+ * static"), after at most one -ly adverb. */
+#ifndef UNSPINF_MAPS_H
+#define UNSPINF_MAPS_H
+
+#include <stddef.h>
+
+#define UNSPINF_MAX_PHRASE 6          /* words in a spun form or an original */
+#define UNSPINF_MAX_CANDS 8           /* originals of one spun form */
+
+typedef struct unspinf_cand {
+    char *text;                       /* lowercase, words separated by one space */
+    char *words[UNSPINF_MAX_PHRASE];  /* pointers into a copy of text */
+    int n_words;
+    double log_weight;                /* log10 channel weight */
+    int wids[UNSPINF_MAX_PHRASE];     /* language model ids, filled in by the filter */
+} unspinf_cand;
+
+typedef struct unspinf_entry {
+    char *spun;                       /* the key: lowercase words, one space apart */
+    int n_words;
+    int wids[UNSPINF_MAX_PHRASE];     /* of the spun words, filled in by the filter */
+    unspinf_cand *cands;
+    int n_cands;
+    double fingerprint;               /* how much one occurrence says "spun", >= 0 */
+    int nonword;                      /* the spun form holds a word Hunspell rejects */
+    int before_participle;            /* @before-participle: only before a participle */
+} unspinf_entry;
+
+typedef struct unspinf_maps {
+    unspinf_entry *entries;
+    size_t n, cap;
+    size_t *slots;                    /* open hash: entry index + 1, 0 for empty */
+    size_t n_slots;
+    int max_words;                    /* longest spun form */
+} unspinf_maps;
+
+/* Reads one map file into maps; -1 and *err (naming file and line) on error. */
+int unspinf_maps_load(unspinf_maps *maps, const char *path, char **err);
+
+/* The entry whose spun form is key (lowercase, single spaces), or NULL. */
+const unspinf_entry *unspinf_maps_find(const unspinf_maps *maps, const char *key, size_t len);
+
+void unspinf_maps_free(unspinf_maps *maps);
+
+#endif

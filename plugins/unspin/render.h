@@ -1,0 +1,36 @@
+/* render.h - writing the chosen originals into the text: case kept, the
+ * possessive 's kept, "a"/"an" fixed before a replacement, every edit logged. */
+#ifndef UNSPINF_RENDER_H
+#define UNSPINF_RENDER_H
+
+#include <stddef.h>
+
+#include <unspin/filter.h>
+
+#include "tokens.h"
+#include "unspinf.h"
+
+/* A spun form found in the text and what was decided for it. */
+typedef struct unspinf_site {
+    int first, n;             /* its words */
+    const unspinf_entry *e;
+    int base_only;            /* matched without the last word's possessive 's */
+    size_t start, end;        /* bytes it covers */
+    int choice;               /* -1: keep; else index of the candidate */
+    double *best;             /* per option (keep first): best window score */
+    double *bonus;            /* per option: log10 bonus from the form's other occurrences */
+} unspinf_site;
+
+/* Confidence (0..1) that the site was spun (that some original beats keeping it). */
+double unspinf_confidence(const unspinf_site *s);
+
+/* 1 when a word takes "an" ("an hour", "an easy"), 0 for "a". */
+int unspinf_render_wants_an(const char *word);
+
+/* Applies the sites whose choice is a candidate with enough confidence;
+ * counts them in *replaced. */
+int unspinf_render(const unspinf *u, unspin_doc *doc, const char *text, size_t len,
+                   const unspinf_word *w, long nw, const unspinf_site *sites, int ns,
+                   int *replaced, char **err);
+
+#endif

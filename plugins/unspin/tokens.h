@@ -1,0 +1,33 @@
+/* tokens.h - splitting an article into the words the unspin filter looks at.
+ *
+ * A word is a run of letters and digits, with apostrophes (' or ’) and hyphens
+ * inside it ("they’re", "cross-border").  Everything else (spaces,
+ * punctuation) lies between words and is never changed.  Sentences end at
+ * . ! ? ; : and at line breaks; a full stop followed by a lowercase word
+ * ("sq. kilometres") does not end one. */
+#ifndef UNSPINF_TOKENS_H
+#define UNSPINF_TOKENS_H
+
+#include <stddef.h>
+
+#define UNSPINF_WORD_MAX 40            /* longer words are never matched */
+
+enum unspinf_case { UNSPINF_LOWER, UNSPINF_CAPITAL, UNSPINF_UPPER, UNSPINF_MIXED };
+
+typedef struct unspinf_word {
+    size_t start, end;                 /* bytes of the word in the text */
+    size_t base_end;                   /* end without a possessive 's */
+    char norm[UNSPINF_WORD_MAX];       /* lowercase, ' for ’; "" when too long */
+    unsigned char norm_len, base_len;  /* base: norm without the possessive 's */
+    unsigned char casing;              /* enum unspinf_case */
+    unsigned char joined;              /* only blanks between it and the word before */
+    unsigned char dot;                 /* a "." follows right after it */
+    int sentence;
+    int wid;                           /* language model id, filled in when needed */
+} unspinf_word;
+
+/* Splits text; returns the number of words and sets *words (malloc()ed), or
+ * -1 when out of memory. */
+long unspinf_tokenize(const char *text, size_t len, unspinf_word **words);
+
+#endif

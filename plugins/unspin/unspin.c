@@ -1,0 +1,179 @@
+/* unspin.c - the spin-repair filter: undoes a thesaurus spinner's
+ * substitutions ("Safety Service" -> "Security Service", "final yr" ->
+ * "last year").
+ *
+ * Reverse synonym maps (dicts/unspin/NAME.map) say which spun forms to look at
+ * and what they may have been; a spin score from spinner fingerprints decides
+ * whether the article was spun at all (gate.h); in a spun article each form is
+ * decided in context by a trigram model (repair.h).  Options:
+ *
+ *   threshold       least confidence (0..1) to replace          [0.6]
+ *   spin_threshold  least spin score for an article to be repaired [2.5]
+ *   gate            false: repair every article as if spun      [true]
+ *   prior           log10 odds that a form in a spun article was spun [0.3]
+ *   maps            map names under dicts/unspin/ (or paths)   [every *.map there]
+ *   model           n-gram model file                           [pocketsphinx en-us]
+ *   hunspell        Hunspell dictionary, without .aff/.dic      [en_US]
+ *
+ * The state is read-only once built; the model and Hunspell, which keep
+ * caches, lock themselves, so process() may run on several threads. */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <unspin/filter.h>
+
+#include "gate.h"
+#include "repair.h"
+#include "unspinf.h"
+
+static void unspin_destroy(void *state)
+{
+    unspinf *u = state;
+    if (!u)
+        return;
+    unspinf_maps_free(&u->maps);
+    unspinf_lm_close(u->lm);
+    unspinf_speller_close(u->speller);
+    free(u);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every *.map in dir, in name order. */
+static int load_all_maps(unspinf *u, const char *dir, char **err)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return unspin_error(err, "cannot open the map directory \"%s\"", dir);
+    char *names[256];
+    int n = 0, rc = 0;
+    for (struct dirent *de; (de = readdir(d)) && n < 256;) {
+        size_t l = strlen(de->d_name);
+        if (l > 4 && !strcmp(de->d_name + l - 4, ".map") && de->d_name[0] != '.')
+            names[n++] = strdup(de->d_name);
+    }
+    closedir(d);
+    qsort(names, (size_t)n, sizeof *names, by_name);
+    for (int i = 0; i < n; i++) {
+        char path[8192];
+        if (!rc && (size_t)snprintf(path, sizeof path, "%s/%s", dir, names[i]) >= sizeof path)
+            rc = unspin_error(err, "map path too long: %s/%s", dir, names[i]);
+        if (!rc)
+            rc = unspinf_maps_load(&u->maps, path, err);
+        free(names[i]);
+    }
+    if (!rc && !n)
+        rc = unspin_error(err, "no *.map files in \"%s\"", dir);
+    return rc;
+}
+
+static int load_maps(unspinf *u, const cJSON *maps, const char *dir, char **err)
+{
+    if (!maps)
+        return load_all_maps(u, dir, err);
+    if (!cJSON_IsArray(maps) || !cJSON_GetArraySize(maps))
+        return unspin_error(err, "\"maps\" must be a non-empty array of map names (under %s) or paths", dir);
+    for (const cJSON *m = maps->child; m; m = m->next) {
+        if (!cJSON_IsString(m) || !*m->valuestring)
+            return unspin_error(err, "\"maps\": every item must be a map name or path");
+        char path[8192];
+        const char *name = m->valuestring;
+        int l = strchr(name, '/') ? snprintf(path, sizeof path, "%s", name)
+              : snprintf(path, sizeof path, "%s/%s%s", dir, name,
+                         strlen(name) > 4 && !strcmp(name + strlen(name) - 4, ".map") ? "" : ".map");
+        if (l < 0 || (size_t)l >= sizeof path)
+            return unspin_error(err, "map path too long: %s", name);
+        if (unspinf_maps_load(&u->maps, path, err))
+            return -1;
+    }
+    return 0;
+}
+
+static int number_option(const cJSON *config, const char *key, double lo, double hi, double *out, char **err)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(config, key);
+    if (!v)
+        return 0;
+    if (!cJSON_IsNumber(v) || !(v->valuedouble >= lo && v->valuedouble <= hi))
+        return unspin_error(err, "\"%s\" must be a number from %g to %g", key, lo, hi);
+    *out = v->valuedouble;
+    return 0;
+}
+
+static int string_option(const cJSON *config, const char *key, const char **out, char **err)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(config, key);
+    if (!v)
+        return 0;
+    if (!cJSON_IsString(v) || !*v->valuestring)
+        return unspin_error(err, "\"%s\" must be a non-empty string (a file path)", key);
+    *out = v->valuestring;
+    return 0;
+}
+
+static int unspin_create(const cJSON *config, const unspin_host *host, void **state, char **err)
+{
+    static const char *const known[] = { "threshold", "spin_threshold", "gate", "prior", "maps", "model",
+                                         "hunspell", NULL };
+    for (const cJSON *k = config->child; k; k = k->next) {
+        int ok = 0;
+        for (int i = 0; known[i] && !ok; i++)
+            ok = !strcmp(k->string, known[i]);
+        if (!ok)
+            return unspin_error(err, "unknown option \"%s\" (known: threshold, spin_threshold, gate, prior, "
+                                     "maps, model, hunspell)", k->string);
+    }
+    unspinf *u = calloc(1, sizeof *u);
+    if (!u)
+        return unspin_error(err, "out of memory");
+    *state = u;
+    u->threshold = 0.6;
+    u->spin_threshold = 2.5;
+    u->prior = 0.3;
+    u->gate = 1;
+    const char *model = UNSPIN_DEFAULT_LM, *hunspell = UNSPIN_DEFAULT_HUNSPELL;
+    const cJSON *gate = cJSON_GetObjectItemCaseSensitive(config, "gate");
+    if (gate && !cJSON_IsBool(gate))
+        return unspin_error(err, "\"gate\" must be true or false");
+    if (gate)
+        u->gate = cJSON_IsTrue(gate);
+    if (number_option(config, "threshold", 0, 1, &u->threshold, err) ||
+        number_option(config, "spin_threshold", 0, 1000, &u->spin_threshold, err) ||
+        number_option(config, "prior", -5, 5, &u->prior, err) ||
+        string_option(config, "model", &model, err) || string_option(config, "hunspell", &hunspell, err))
+        return -1;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s/unspin", host->dict_dir);
+    if (load_maps(u, cJSON_GetObjectItemCaseSensitive(config, "maps"), dir, err))
+        return -1;
+    if (!(u->lm = unspinf_lm_open(model, err)) || !(u->speller = unspinf_speller_open(hunspell, err)))
+        return -1;
+    u->wid_a = unspinf_lm_wid(u->lm, "a");
+    u->wid_an = unspinf_lm_wid(u->lm, "an");
+    return unspinf_gate_prepare(u, err);
+}
+
+static int unspin_process(void *state, unspin_doc *doc, char **err)
+{
+    return unspinf_repair(state, doc, err);
+}
+
+const unspin_filter UNSPIN_FILTER_EXPORT(unspin) = {
+    .abi_major = UNSPIN_ABI_MAJOR,
+    .abi_minor = UNSPIN_ABI_MINOR,
+    .name = "unspin",
+    .version = "1.0",
+    .description = "repairs thesaurus spinning (reverse synonym maps, a trigram model, a spin-score gate)",
+    .flags = UNSPIN_FILTER_THREADSAFE,
+    .create = unspin_create,
+    .process = unspin_process,
+    .destroy = unspin_destroy,
+};

@@ -1,0 +1,46 @@
+#!/bin/sh
+# repairs.sh - the unspin filter undoes common spinner substitutions in
+# context, keeps case and possessives, fixes "a"/"an", and leaves right words.
+. "$top_srcdir/tests/lib.sh"
+
+# an article in the style of a thesaurus spinner, written for this test
+cat > "$T/spun.txt" <<'TXT'
+The Safety Service stated on Monday that troopers had been despatched to the jap border final yr.
+Officers stated the navy had been educated within the area, the place many individuals reside.
+In accordance with the report, greater than 1,000 troopers had been killed within the final week.
+It was not a straightforward activity, the spokesman stated, as a number of hundred troopers stay.
+The minister additionally stated the SAFETY SERVICE would publish its findings earlier than the finish of the month.
+TXT
+run "$UNSPIN" -f unspin "$T/spun.txt"
+expect_rc 0 "a spun article runs"
+for want in "Security Service said" "soldiers were sent" "eastern border last year" \
+            "in the area, where many people live" "According to the report, more than 1,000 soldiers were killed" \
+            "in the last week" "an easy task" "several hundred soldiers" "SECURITY SERVICE" \
+            "also said" "before the"; do
+    if grep -qF "$want" "$T/out"; then ok "repaired: $want"; else fail "not repaired: $want: $(cat "$T/out")"; fi
+done
+grep -qF "Officials said" "$T/out" && ok "a capital at the start stays (Officers -> Officials)" || fail "case: $(cat "$T/out")"
+grep -qF "minister" "$T/out" && ok "right words stay (minister)" || fail "minister lost"
+
+# one form at a time, with the gate off so that a short text is repaired
+run sh -c "printf 'Troopers in bunk beds\n' | \"$UNSPIN\" -f unspin --set unspin.gate=false"
+expect_out "Soldiers in bunk beds" "Title case kept (Troopers -> Soldiers)"
+run sh -c "printf 'The navy\342\200\231s command post was hit.\n' | \"$UNSPIN\" -f unspin --set unspin.gate=false"
+expect_out "The military’s command post was hit." "the possessive kept (navy’s -> military’s)"
+run sh -c "printf 'This was not a straightforward activity.\n' | \"$UNSPIN\" -f unspin --set unspin.gate=false"
+expect_out "This was not an easy task." "a/an fixed after a replacement"
+run sh -c "printf 'Prices rose in jap and southern Ukraine final yr.\n' | \"$UNSPIN\" -f unspin --set unspin.gate=false"
+expect_out "Prices rose in eastern and southern Ukraine last year." "a non-word and a phrase of another length"
+run sh -c "printf 'Moscow and Kyiv look like making a push.\n' | \"$UNSPIN\" -f unspin --set unspin.gate=false"
+grep -qE "^Moscow and Kyiv (appear|seem) to be making a push.$" "$T/out" \
+    && ok "a shorter spun phrase (look like -> appear/seem to be)" || fail "look like: $(cat "$T/out")"
+run sh -c "printf 'The lines had been largely static for weeks.\n' | \"$UNSPIN\" -f unspin --set unspin.gate=false"
+expect_out "The lines had been largely static for weeks." "had been before an adjective stays"
+
+# every replacement is logged with the candidates' scores and a confidence
+run "$UNSPIN" -f unspin --report "$T/report.jsonl" "$T/spun.txt"
+expect_rc 0 "with --report"
+grep -q '"before":"stated","after":"said","reason":"spin repair, confidence [0-9.]*; window log10 scores: stated -[0-9.]*, said -[0-9.]* (chosen)"' "$T/report.jsonl" \
+    && ok "edits logged with scores" || fail "edit log: $(head -c 600 "$T/report.jsonl")"
+grep -q '"spin_score":' "$T/report.jsonl" && ok "spin score reported" || fail "no spin_score"
+finish
