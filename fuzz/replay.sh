@@ -16,11 +16,14 @@ files() { for f in "$@"; do [ -f "$f" ] && echo "$f"; done; }
 run 0 "$top_builddir/fuzz/replay-jsonl" $(files "$R"/jsonl/* "$WORK"/in/record-*)
 run 0 "$top_builddir/fuzz/replay-settings" $(files "$R"/settings/* "$top_srcdir"/fuzz/seeds/settings/* "$WORK"/in/good/*)
 if static_build; then
-    echo "# static build: filters are not loaded by replay-filter; skipped"
+    echo "# static build: filters are not loaded by replay-filter and replay-record; skipped"
 else
+    run 0 "$top_builddir/fuzz/replay-record" $(files "$R"/record/* "$WORK"/in/record-*)
     chain=$($UNSPIN --help | sed -n 's/^ *(default: \(.*\))$/\1/p')
     [ "$chain" = "(no filter built)" ] && chain=
-    for f in example $(echo "$chain" | tr , ' '); do
+    whole=
+    case $chain in *,*) whole=$chain ;; esac
+    for f in example $(echo "$chain" | tr , ' ') $whole; do
         run 0 env UNSPIN_FUZZ_FILTER=$f "$top_builddir/fuzz/replay-filter" \
             $(files "$R"/filter/* "$R"/filter-$f/* "$WORK"/in/plain/*)
     done
