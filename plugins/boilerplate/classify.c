@@ -5,7 +5,8 @@
  *     line, is boilerplate for good; otherwise long lines rich in stopwords are
  *     good, short ones are "short", the rest near-good or bad;
  *  2. menus: a run of short link-like lines (no sentence, few words) is
- *     boilerplate whatever surrounds it;
+ *     boilerplate whatever surrounds it; so is a run of teasers, lines that
+ *     each begin with another article's headline (teasers.c);
  *  3. headings: the first line (the headline) and short lines that lead into
  *     good text are kept;
  *  4. context: short and near-good lines take the side of their neighbours;
@@ -17,6 +18,7 @@
 #include <string.h>
 
 #include "classify.h"
+#include "topic.h"
 
 #define MAX_PATTERN_LINE BOILERPLATE_PATTERN_MAX
 
@@ -31,19 +33,24 @@ void boilerplate_settings_for(int level, boilerplate_settings *s)
     s->menu_run = 3;
     s->menu_words = 9;
     s->heading_reach = 2;
+    s->teaser_run = 3;
     s->mixed = 1;
     s->far_lines = 3;
     s->far_share = 0.3;
     s->between = 1;
     s->tail = 1;
+    s->topic = 1;
     if (level == 0) {
         s->menu_run = 4;
         s->heading_reach = 3;
+        s->teaser_run = 4;
         s->mixed = 2;
         s->far_lines = 0;
         s->tail = 0;
+        s->topic = 1;
     } else if (level >= 2) {
         s->heading_reach = 1;
+        s->teaser_run = 2;
         s->mixed = 0;
         s->between = 0;
         s->far_lines = 3;
@@ -173,6 +180,40 @@ static void menus(boilerplate_line *lines, size_t n, const boilerplate_settings 
     }
 }
 
+/* Step 2b: runs of teasers: at least teaser_run teaser lines with nothing
+ * between them but blank, short or already removed lines (at most two in a
+ * row).  An article's paragraph in between ends the run. */
+static void teasers(boilerplate_line *lines, size_t n, const boilerplate_settings *s)
+{
+    size_t i = 0;
+    while (s->teaser_run && i < n) {
+        if (!lines[i].teaser || lines[i].final) {
+            i++;
+            continue;
+        }
+        size_t count = 0, last = i, gap = 0;
+        for (size_t j = i; j < n; j++) {
+            const boilerplate_line *l = &lines[j];
+            if (l->cls == BP_BLANK)
+                continue;
+            if (l->teaser && !l->final) {
+                count++;
+                last = j;
+                gap = 0;
+            } else if ((l->final || l->chars < s->length_low) && ++gap <= 2) {
+                continue;
+            } else {
+                break;
+            }
+        }
+        if (count >= s->teaser_run)
+            for (size_t k = i; k <= last; k++)
+                if (lines[k].teaser && !lines[k].final)
+                    drop(&lines[k], "teasers: other articles' headlines with their summaries");
+        i = last + 1;
+    }
+}
+
 /* Class of the nearest line before (dir -1) or after (+1) i that is neither
  * blank, short nor near-good; the edges of the text count as bad. */
 static int neighbour(const boilerplate_line *lines, size_t n, size_t i, int dir)
@@ -258,33 +299,56 @@ static void drop_repeats(boilerplate_line *lines, size_t n, const char *text,
     }
 }
 
-/* Step 5b: a line of a pattern written "@tail" (the header of a comment
- * section) after good text starts boilerplate that runs to the end. */
+/* Step 5b: after good text, a comment section's header (a pattern written
+ * "@tail") or the second line of a kind each comment has ("@thread": the
+ * commenter's byline, the votes) starts boilerplate that runs to the end:
+ * from the header, or from the first such comment line. */
 static void drop_tail(boilerplate_line *lines, size_t n, unsigned char *verdict)
 {
-    size_t i = 0;
+    size_t i = 0, start = n, thread = n;
     while (i < n && lines[i].cls != BP_GOOD)
         i++;
-    while (i < n && !(lines[i].rule && lines[i].rule->tail))
-        i++;
-    for (size_t j = i + 1; j < n; j++)
+    for (; i < n && start == n; i++) {
+        int tail = lines[i].rule ? lines[i].rule->tail : 0;
+        if (tail == BOILERPLATE_TAIL_HEADER)
+            start = i;
+        else if (tail == BOILERPLATE_TAIL_THREAD && thread < n)
+            start = thread;
+        else if (tail == BOILERPLATE_TAIL_THREAD)
+            thread = i;
+    }
+    for (size_t j = start + 1; j < n; j++)
         if (verdict[j] == BP_GOOD && lines[j].cls != BP_BLANK)
             verdict[j] = BP_BAD, lines[j].reason = "after the start of the comments";
 }
 
 /* Step 5c: kept text cut off from the article's main block by at least
- * far_lines removed lines, and much smaller than it (comments, teasers),
- * goes; the headline stays. */
-static int drop_far(boilerplate_line *lines, size_t n, const boilerplate_settings *s,
+ * far_lines removed lines (comments, teasers, a cookie notice) goes when it
+ * is much smaller than the main block; or, when it is further off still
+ * (TOPIC_GAP removed lines), when it has none of the title's words and the
+ * main block has them.  The main block is the biggest one, or the biggest
+ * that uses the title's words when that one is not much smaller; the
+ * headline stays.  With the title's words the main block must be a real
+ * article's text (TOPIC_CHARS), not a headline and a subtitle. */
+#define TOPIC_GAP 10
+#define TOPIC_CHARS 500
+#define TOPIC_SHARE 0.2
+static int drop_far(boilerplate_line *lines, size_t n, const char *text,
+                    const boilerplate_settings *s, const boilerplate_wordset *stop,
                     unsigned char *verdict)
 {
     if (!s->far_lines)
         return 0;
     size_t *cluster = malloc(n * sizeof *cluster), clusters = 0, gap = 0, headline = n;
     unsigned long *chars = calloc(n, sizeof *chars);
-    if (!cluster || !chars) {
+    uint32_t *hits = calloc(n, sizeof *hits);
+    size_t *first = calloc(n, sizeof *first), *last = calloc(n, sizeof *last);
+    if (!cluster || !chars || !hits || !first || !last) {
         free(cluster);
         free(chars);
+        free(hits);
+        free(first);
+        free(last);
         return -1;
     }
     for (size_t i = 0; i < n; i++) {
@@ -297,26 +361,78 @@ static int drop_far(boilerplate_line *lines, size_t n, const boilerplate_setting
         if (headline == n)
             headline = i;
         if (clusters == 0 || gap >= s->far_lines)
-            clusters++;
+            first[clusters++] = i;
         gap = 0;
         cluster[i] = clusters - 1;
+        last[clusters - 1] = i;
         chars[clusters - 1] += lines[i].chars;
     }
-    size_t main = 0;
+    size_t biggest = 0;
     for (size_t c = 1; c < clusters; c++)
-        if (chars[c] > chars[main])
-            main = c;
+        if (chars[c] > chars[biggest])
+            biggest = c;
+    size_t main = biggest;
+    int topic = 0;
+    if (s->topic && clusters > 1) {
+        boilerplate_topic t;
+        boilerplate_topic_init(&t, text + lines[headline].ts, lines[headline].te - lines[headline].ts, stop);
+        topic = t.count >= 3;
+        for (size_t i = 0; topic && i < n; i++)
+            if (lines[i].cls != BP_BLANK && verdict[i] == BP_GOOD && i != headline)
+                hits[cluster[i]] |= boilerplate_topic_hits(&t, text + lines[i].ts, lines[i].te - lines[i].ts);
+        if (topic && __builtin_popcount(hits[main]) < 2)
+            for (size_t c = 0; c < clusters; c++)
+                if (__builtin_popcount(hits[c]) >= 2 && chars[c] >= TOPIC_CHARS &&
+                    chars[c] >= TOPIC_SHARE * chars[biggest] &&
+                    (__builtin_popcount(hits[main]) < 2 || chars[c] > chars[main]))
+                    main = c;
+        topic = topic && __builtin_popcount(hits[main]) >= 2 && chars[main] >= TOPIC_CHARS;
+    }
+    /* first the small blocks; then, of the rest, those far from every block
+     * that stays and without the title's words */
+    unsigned char *drop_c = calloc(clusters ? clusters : 1, 1);
+    if (!drop_c) {
+        free(cluster), free(chars), free(hits), free(first), free(last);
+        return -1;
+    }
+    for (size_t c = 0; c < clusters; c++)
+        drop_c[c] = c != main && chars[c] < s->far_share * chars[main];
+    for (size_t c = 0; topic && c < clusters; c++) {
+        if (c == main || drop_c[c] || hits[c])
+            continue;
+        size_t before = 0, after = 0, j;
+        for (j = first[c]; j-- > 0 && before < TOPIC_GAP;) {
+            if (lines[j].cls != BP_BLANK && verdict[j] == BP_GOOD && j != headline && !drop_c[cluster[j]])
+                break;
+            before += lines[j].cls != BP_BLANK;
+        }
+        if (j == (size_t)-1)
+            before = TOPIC_GAP;                    /* the start of the text */
+        for (j = last[c] + 1; j < n && after < TOPIC_GAP; j++) {
+            if (lines[j].cls != BP_BLANK && verdict[j] == BP_GOOD && !drop_c[cluster[j]])
+                break;
+            after += lines[j].cls != BP_BLANK;
+        }
+        if (j == n)
+            after = TOPIC_GAP;                     /* the end of the text */
+        drop_c[c] = before >= TOPIC_GAP && after >= TOPIC_GAP ? 2 : 0;
+    }
     for (size_t i = 0; i < n; i++)
-        if (lines[i].cls != BP_BLANK && verdict[i] == BP_GOOD && i != headline &&
-            chars[cluster[i]] < s->far_share * chars[main])
-            verdict[i] = BP_BAD, lines[i].reason = "far from the article text";
+        if (lines[i].cls != BP_BLANK && verdict[i] == BP_GOOD && i != headline && drop_c[cluster[i]])
+            verdict[i] = BP_BAD, lines[i].reason = drop_c[cluster[i]] == 1 ? "far from the article text"
+                                                 : "far from the article text, none of the title's words";
+    free(drop_c);
     free(cluster);
     free(chars);
+    free(hits);
+    free(first);
+    free(last);
     return 0;
 }
 
 int boilerplate_classify(boilerplate_line *lines, size_t n, const char *text,
-                         const boilerplate_settings *s, boilerplate_matcher *match)
+                         const boilerplate_settings *s, boilerplate_matcher *match,
+                         const boilerplate_wordset *stop)
 {
     context_free(lines, n, text, s, match);
     int good = 0;
@@ -326,6 +442,7 @@ int boilerplate_classify(boilerplate_line *lines, size_t n, const char *text,
         if (lines[i].cls == BP_NEARGOOD)
             lines[i].cls = BP_GOOD;
     menus(lines, n, s);
+    teasers(lines, n, s);
 
     unsigned char *verdict = malloc(n ? n : 1);
     if (!verdict)
@@ -364,7 +481,7 @@ int boilerplate_classify(boilerplate_line *lines, size_t n, const char *text,
     drop_repeats(lines, n, text, s, verdict);
     if (s->tail)
         drop_tail(lines, n, verdict);
-    if (drop_far(lines, n, s, verdict)) {
+    if (drop_far(lines, n, text, s, stop, verdict)) {
         free(verdict);
         return -1;
     }

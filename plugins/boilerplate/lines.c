@@ -7,6 +7,10 @@
 #include <string.h>
 
 #include "lines.h"
+#include "teasers.h"
+
+/* Lines this long (characters) or longer are checked for a teaser's headline. */
+#define TEASER_CHARS 100
 
 /* Length of the space or bullet character at s (0 if none). */
 static size_t space_at(const unsigned char *s, const unsigned char *e)
@@ -187,6 +191,7 @@ static void measure(boilerplate_line *l, const unsigned char *t, const boilerpla
     l->words = words;
     l->stops = stops;
     l->caps = caps;
+    l->teaser = chars >= TEASER_CHARS && boilerplate_headline_start((const char *)s, (size_t)(e - s), stop);
 
     /* Ends like a sentence: . ! ? or an ellipsis, maybe inside quotes or brackets. */
     const unsigned char *p = e;

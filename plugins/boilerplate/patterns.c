@@ -166,8 +166,11 @@ static int add_pattern(struct family *f, const char *src, const char *file, unsi
     size_t max_len = BOILERPLATE_PATTERN_DEFAULT_MAX;
     int tail = 0;
     if (!strncmp(src, "@tail ", 6)) {                   /* "@tail pattern" */
-        tail = 1;
+        tail = BOILERPLATE_TAIL_HEADER;
         src += 6 + strspn(src + 6, " ");
+    } else if (!strncmp(src, "@thread ", 8)) {          /* "@thread pattern" */
+        tail = BOILERPLATE_TAIL_THREAD;
+        src += 8 + strspn(src + 8, " ");
     }
     if (src[0] == '<' && src[1] == '=') {               /* "<=N pattern" */
         char *end;

@@ -42,6 +42,8 @@ START_TEST(literals_read_from_patterns)
     ck_assert_str_eq(literals_of("a\\.b"), "a.b");              /* an escaped dot is a dot */
     ck_assert_str_eq(literals_of("[[:space:]]*tags:"), "tags:");
     ck_assert_str_eq(literals_of("[]x)]+ closing"), " closing");  /* ']' and ')' inside a class */
+    ck_assert_str_eq(literals_of("by (?!.*[a-z]+ [a-z]+)(?-i:[A-Z]).*"), "by ");  /* lookahead, options */
+    ck_assert_str_eq(literals_of("(x\\dy|zz)abc"), "abc");    /* an escape spoils only its sequence */
 }
 END_TEST
 
@@ -52,6 +54,8 @@ START_TEST(literals_none_when_unsure)
     ck_assert_str_eq(literals_of("(ab|)x"), "x");          /* an empty branch: only x */
     ck_assert_str_eq(literals_of("(ab)?"), "");
     ck_assert_str_eq(literals_of("\\d+ comments"), "");    /* \d: a Perl class */
+    ck_assert_str_eq(literals_of("a\\x41bc"), "");          /* hex digits are not literals */
+    ck_assert_str_eq(literals_of("ab(?i)cd"), "");
     ck_assert_str_eq(literals_of("(?x) a b c"), "");       /* options change the meaning */
     ck_assert_str_eq(literals_of("(*UTF)über"), "");
     ck_assert_str_eq(literals_of("\\Qa.b\\E"), "");
