@@ -12,7 +12,9 @@ bench/spinner, and with generated mojibake, in JSON Lines and plain form, it pri
 and the same inputs through reference tools when installed (cat, uconv -x any-nfc), with
 unspin's CPU time as a multiple of theirs, so the figures can be compared across machines.
 "cpu MB/s" is the speed on one core by CPU time (user + system), which other work on a busy
-machine does not stretch; "MB/s" and "art/s" are by wall time.
+machine does not stretch; "MB/s" and "art/s" are by wall time.  The smallest input's row says
+what share of its lines the command changed: a filter that leaves an input alone (a gate
+that did not fire) is timing its fast path, not its repairs.
 It ends with the project's targets (issue 6) and whether each is met.
 
 Options:
@@ -204,20 +206,25 @@ def startup(cmd, short, timeout):
 
 
 def check_output(cmd, src, records, timeout):
-    """Run once writing the output, and check a record comes out for every record in."""
+    """Run once writing the output; check a record comes out for every record in.
+
+    Returns (error or None, share of lines the command changed or None).  The share tells
+    whether a row measures real work: a filter that leaves an input alone runs its fast path."""
     dst = os.path.join(OUT_DIR, "check-output")
     r = run_once(cmd, src, dst, timeout, peak=False)
     if not r.ok:
-        return r.error
-    with open(dst, "rb") as f:
-        if records is not None:
-            n = sum(1 for _ in f)
-            if n != records:
-                return f"{records} records in, {n} out"
-        elif not f.read(1):
-            return "no output"
+        return r.error, None
+    with open(src, "rb") as fin, open(dst, "rb") as fout:
+        lines_in, lines_out = fin.read().split(b"\n"), fout.read().split(b"\n")
     os.remove(dst)
-    return None
+    if records is not None and len(lines_out) != len(lines_in):
+        return f"{records} records in, {len(lines_out) - 1} out", None
+    if not any(lines_out):
+        return "no output", None
+    if len(lines_in) != len(lines_out):
+        return None, None
+    content = [(a, b) for a, b in zip(lines_in, lines_out) if a]
+    return None, sum(a != b for a, b in content) / max(1, len(content))
 
 
 # --- what is built ------------------------------------------------------------------------
@@ -329,7 +336,7 @@ class Bench:
             one_thread = None
             for threads, c in runs:
                 if i == 0 and threads == 1:
-                    bad = check_output(c, path, records if form == "jsonl" else None, o["timeout"])
+                    bad, changed = check_output(c, path, records if form == "jsonl" else None, o["timeout"])
                     if bad:
                         print(f"   {kind:9s} {form:8s} {size:5g}MB  OUTPUT CHECK FAILED: {bad}")
                         return
@@ -346,6 +353,8 @@ class Bench:
                      for t, w in (("cat", 7), ("uconv", 8))]
                 cpu_rate = size_mb / r.cpu if r.cpu > 0 else float("inf")
                 extra = ""
+                if i == 0 and threads == 1:
+                    extra = f"  changed {changed:.0%} of lines" if changed is not None else "  line count changed"
                 if threads == 1:
                     one_thread = r.seconds
                     per_mb.append((size, size_mb, r.cpu))
@@ -367,10 +376,10 @@ class Bench:
             ratio = None
             if len(usable) >= 2:
                 cost = [(size, (t - start_cpu) / m) for size, m, t in usable]
-                steps = ", ".join(f"{a[0]:g}->{b[0]:g} x{b[1] / a[1]:.2f}" for a, b in zip(cost, cost[1:]))
+                steps = ", ".join(f"{a[0]:g}->{b[0]:g} MB x{b[1] / a[1]:.2f}" for a, b in zip(cost, cost[1:]))
                 ratio = cost[-1][1] / cost[0][1]
                 verdict = "NON-LINEAR" if ratio > GROWTH_LIMIT else "linear"
-                overall = f"; {cost[0][0]:g}->{cost[-1][0]:g} MB x{ratio:.2f}" if len(cost) > 2 else " MB"
+                overall = f"; {cost[0][0]:g}->{cost[-1][0]:g} MB x{ratio:.2f}" if len(cost) > 2 else ""
                 print(f"   {kind:9s} {form:8s} growth of CPU time per MB: {steps}{overall} {verdict}")
             else:
                 print(f"   {kind:9s} {form:8s} growth: runs too short to judge (use bigger --sizes)")
