@@ -23,9 +23,8 @@ static void end_if_reader_gone(void)
     }
 }
 
-int output_open(output *o, const char *path, char **err)
+static int open_output(output *o, const char *path, char **err)
 {
-    memset(o, 0, sizeof *o);
     if (!path || strcmp(path, "-") == 0) {
         o->f = stdout;
         return 0;
@@ -71,6 +70,18 @@ int output_open(output *o, const char *path, char **err)
         return unspin_error(err, "%s: %s", path, strerror(e));
     }
     return 0;
+}
+
+int output_open(output *o, const char *path, char **err)
+{
+    memset(o, 0, sizeof *o);
+    if (open_output(o, path, err) == 0)
+        return 0;
+    /* Nothing to commit or abort: the caller only reports the error. */
+    free(o->tmp);
+    free(o->path);
+    memset(o, 0, sizeof *o);
+    return -1;
 }
 
 int output_write(output *o, const char *data, size_t len, char **err)

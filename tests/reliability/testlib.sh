@@ -26,13 +26,16 @@ bad() {
     if [ -s "$ERR" ]; then echo "  stderr was:"; head -c 2000 "$ERR" | sed 's/^/    /'; fi
 }
 
+# what CMD...: the command for the log, cut short.
+what() { echo "$*" | cut -c 1-240; }
+
 # run STATUS CMD...: CMD's status must be STATUS.
 run() {
     want=$1
     shift
     "$@" >"$OUT" 2>"$ERR"
     got=$?
-    if [ "$got" = "$want" ]; then ok "exit $got: $*"; else bad "exit $got, expected $want: $*"; fi
+    if [ "$got" = "$want" ]; then ok "exit $got: $(what "$@")"; else bad "exit $got, expected $want: $(what "$@")"; fi
 }
 
 # run_in STATUS INPUT CMD...: the same with stdin from the file INPUT.
@@ -42,7 +45,7 @@ run_in() {
     shift 2
     "$@" <"$input" >"$OUT" 2>"$ERR"
     got=$?
-    if [ "$got" = "$want" ]; then ok "exit $got: $* < $(basename "$input")"; else bad "exit $got, expected $want: $* < $(basename "$input")"; fi
+    if [ "$got" = "$want" ]; then ok "exit $got: $(what "$@") < $(basename "$input")"; else bad "exit $got, expected $want: $(what "$@") < $(basename "$input")"; fi
 }
 
 check() {
