@@ -34,6 +34,7 @@ void boilerplate_settings_for(int level, boilerplate_settings *s)
     s->menu_words = 9;
     s->heading_reach = 2;
     s->teaser_run = 3;
+    s->paragraph_run = 3;
     s->mixed = 1;
     s->far_lines = 3;
     s->far_share = 0.3;
@@ -177,6 +178,29 @@ static void menus(boilerplate_line *lines, size_t n, const boilerplate_settings 
                 if (lines[k].cls != BP_BLANK && !lines[k].final)
                     drop(&lines[k], "menu: a run of short link-like lines");
         i = j;
+    }
+}
+
+/* Step 1b: an article written in short paragraphs has few lines long
+ * enough to be good on their own; paragraph_run near-good lines in a row
+ * that end like sentences (blank lines between them allowed) are good. */
+static void paragraphs(boilerplate_line *lines, size_t n, const boilerplate_settings *s)
+{
+    size_t i = 0;
+    while (s->paragraph_run && i < n) {
+        size_t j = i, count = 0;
+        for (; j < n; j++) {
+            if (lines[j].cls == BP_BLANK)
+                continue;
+            if (lines[j].cls != BP_NEARGOOD || !lines[j].sentence)
+                break;
+            count++;
+        }
+        if (count >= s->paragraph_run)
+            for (size_t k = i; k < j; k++)
+                if (lines[k].cls == BP_NEARGOOD)
+                    lines[k].cls = BP_GOOD;
+        i = j > i ? j : i + 1;
     }
 }
 
@@ -441,6 +465,7 @@ int boilerplate_classify(boilerplate_line *lines, size_t n, const char *text,
     for (size_t i = 0; i < n && !good; i++)      /* a short article: its best lines */
         if (lines[i].cls == BP_NEARGOOD)
             lines[i].cls = BP_GOOD;
+    paragraphs(lines, n, s);
     menus(lines, n, s);
     teasers(lines, n, s);
 

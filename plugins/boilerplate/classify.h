@@ -16,6 +16,7 @@ typedef struct boilerplate_settings {
     unsigned menu_run;      /* this many link-like lines in a row are a menu */
     unsigned menu_words;    /* a link-like line has at most this many words */
     unsigned heading_reach; /* a heading is kept when good text follows within this many lines */
+    unsigned paragraph_run; /* this many near-good sentences in a row are good (0: never) */
     unsigned teaser_run;    /* this many teaser lines (headline and summary) close together
                                are other articles' teasers (0: never) */
     int mixed;              /* a short line between good and bad text: 0 drops it,

@@ -20,64 +20,79 @@ static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static int is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 static int is_alnum(unsigned char c) { return is_upper(c) || is_lower(c) || (c >= '0' && c <= '9'); }
 
-int boilerplate_headline_start(const char *text, size_t len, const boilerplate_wordset *stop)
+/* A run of title-case words from the start (capitalised words and numbers,
+ * "$690"), with a capitalised small word after the first, and at least five
+ * more words after it. */
+static int title_case_start(const unsigned char *s, const unsigned char *e, const boilerplate_wordset *stop)
 {
-    const unsigned char *s = (const unsigned char *)text, *e = s + (len < LOOK_BYTES ? len : LOOK_BYTES);
-    unsigned words = 0, run = 0, small_caps = 0, in_run = 1;
-    unsigned caps_letters = 0, caps_words = 0;      /* the current run of ALL-CAPS words */
+    unsigned run = 0, small_caps = 0;
     const unsigned char *p = s;
     while (p < e) {
         while (p < e && *p == ' ')
             p++;
-        const unsigned char *w = p;                 /* the word, with its punctuation */
+        const unsigned char *w = p, *a;
         while (p < e && *p != ' ')
             p++;
         if (p == w)
             break;
-        const unsigned char *a = w;                 /* its first letter or digit */
-        while (a < p && !is_alnum(*a) && *a < 0x80)
-            a++;
-        const unsigned char *z = a;                 /* the end of its letters */
-        unsigned letters = 0, lower = 0;
-        while (z < p && (is_alnum(*z) || *z == '-' || *z == '.' || *z >= 0x80)) {
-            letters += is_upper(*z) || is_lower(*z);
-            lower += is_lower(*z);
-            z++;
-        }
-        words++;
-        /* title case: capitalised (or a number, "$690") words from the start */
-        if (in_run && a < p && (is_upper(*a) || !(is_lower(*a) || *a >= 0x80))) {
-            run++;
-            char low[24];
-            size_t n = (size_t)(z - a);
-            if (words > 1 && is_upper(*a) && n < sizeof low) {
-                for (size_t i = 0; i < n; i++)
-                    low[i] = (char)(is_upper(a[i]) ? a[i] + 32 : a[i]);
-                memset(low + n, 0, sizeof low - n);
-                small_caps += n > 0 && boilerplate_wordset_has_padded(stop, low, n);
-            }
-        } else {
-            in_run = 0;
-        }
-        /* a dateline: ALL-CAPS words ending in ':' after a few words, and
-         * a capitalised sentence after it */
-        if (letters && !lower) {
-            caps_letters += letters;
-            caps_words++;
-            if (z < p && *z == ':' && z + 1 == p && caps_letters >= 5 && words - caps_words >= 3) {
-                const unsigned char *q = p;
-                while (q < s + len && *q == ' ')
-                    q++;
-                if (q < s + len && (is_upper(*q) || *q == '"' || *q >= 0x80))
-                    return 1;
-            }
-        } else {
-            caps_letters = caps_words = 0;
-        }
-        if (!in_run && words > 30)
+        for (a = w; a < p && !is_alnum(*a) && *a < 0x80; a++)
+            ;                                       /* opening quotes, "$" */
+        if (a == p || is_lower(*a) || *a >= 0x80) {
+            p = w;                                  /* the summary starts here */
             break;
+        }
+        if (++run > 1 && is_upper(*a)) {
+            char low[24];
+            size_t n = 0;
+            while (a + n < p && n < sizeof low && (is_upper(a[n]) || is_lower(a[n])))
+                n++;
+            if (n && n < sizeof low && (a + n == p || !is_alnum(a[n]))) {
+                for (size_t i = 0; i < n; i++)
+                    low[i] = (char)(a[i] | 0x20);
+                memset(low + n, 0, sizeof low - n);
+                small_caps += boilerplate_wordset_has_padded(stop, low, n);
+            }
+        }
     }
-    /* a title-case run of four words or more, with a small word in it, and
-     * a summary after it */
-    return run >= 4 && small_caps > 0 && words >= run + 5;
+    if (run < 4 || !small_caps)
+        return 0;
+    unsigned more = 0;                              /* words after the run */
+    for (; p < e && more < 5; p++)
+        more += *p != ' ' && (p + 1 == e || p[1] == ' ');
+    return more >= 5;
+}
+
+/* A dateline in the middle: ALL-CAPS words, five letters or more, ending in
+ * ':' after at least three other words, and a capitalised sentence after. */
+static int dateline_inside(const unsigned char *s, const unsigned char *e, const unsigned char *end)
+{
+    for (const unsigned char *c = s; (c = memchr(c, ':', (size_t)(e - c))); c++) {
+        if (c == s || !is_upper(c[-1]))
+            continue;
+        const unsigned char *q = c + 1;
+        while (q < end && *q == ' ')
+            q++;
+        if (q == end || q == c + 1 || !(is_upper(*q) || *q == '"' || *q >= 0x80))
+            continue;
+        unsigned letters = 0, words_before = 0;
+        const unsigned char *b = c;
+        while (b > s && (is_upper(b[-1]) || b[-1] == ' ' || b[-1] == '.' || b[-1] == '-')) {
+            letters += is_upper(b[-1]);
+            b--;
+        }
+        while (b < c && *b == ' ')
+            b++;                                    /* the caps run starts at b */
+        for (const unsigned char *w = s; w < b; w++)
+            words_before += *w == ' ' && w + 1 < b && w[1] != ' ';
+        if (letters >= 5 && words_before + 1 >= 3 && b > s)
+            return 1;
+    }
+    return 0;
+}
+
+int boilerplate_headline_start(const char *text, size_t len, const boilerplate_wordset *stop)
+{
+    const unsigned char *s = (const unsigned char *)text, *end = s + len;
+    const unsigned char *e = s + (len < LOOK_BYTES ? len : LOOK_BYTES);
+    return title_case_start(s, end, stop) || dateline_inside(s, e, end);
 }
