@@ -355,6 +355,31 @@ static void drop_tail(boilerplate_line *lines, size_t n, unsigned char *verdict)
  * headline stays.  With the title's words the main block must be a real
  * article's text (TOPIC_CHARS), not a headline and a subtitle. */
 #define TOPIC_GAP 10
+
+/* Removed lines between the block first..last and the nearest kept line of a
+ * block that stays, on its nearer side (TOPIC_GAP at most; the edges of the
+ * text count as far). */
+static size_t removed_around(const boilerplate_line *lines, size_t n, size_t first, size_t last,
+                             const size_t *cluster, const unsigned char *drop_c,
+                             const unsigned char *verdict, size_t headline)
+{
+    size_t before = 0, after = 0, j;
+    for (j = first; j-- > 0 && before < TOPIC_GAP;) {
+        if (lines[j].cls != BP_BLANK && verdict[j] == BP_GOOD && j != headline && !drop_c[cluster[j]])
+            break;
+        before += lines[j].cls != BP_BLANK;
+    }
+    if (j == (size_t)-1)
+        before = TOPIC_GAP;                    /* the start of the text */
+    for (j = last + 1; j < n && after < TOPIC_GAP; j++) {
+        if (lines[j].cls != BP_BLANK && verdict[j] == BP_GOOD && !drop_c[cluster[j]])
+            break;
+        after += lines[j].cls != BP_BLANK;
+    }
+    if (j == n)
+        after = TOPIC_GAP;                     /* the end of the text */
+    return before < after ? before : after;
+}
 #define TOPIC_CHARS 500
 #define TOPIC_SHARE 0.2
 static int drop_far(boilerplate_line *lines, size_t n, const char *text,
@@ -367,7 +392,9 @@ static int drop_far(boilerplate_line *lines, size_t n, const char *text,
     unsigned long *chars = calloc(n, sizeof *chars);
     uint32_t *hits = calloc(n, sizeof *hits);
     size_t *first = calloc(n, sizeof *first), *last = calloc(n, sizeof *last);
-    if (!cluster || !chars || !hits || !first || !last) {
+    unsigned char *good = calloc(n ? n : 1, 1);   /* the block has a good line */
+    if (!cluster || !chars || !hits || !first || !last || !good) {
+        free(good);
         free(cluster);
         free(chars);
         free(hits);
@@ -390,6 +417,7 @@ static int drop_far(boilerplate_line *lines, size_t n, const char *text,
         cluster[i] = clusters - 1;
         last[clusters - 1] = i;
         chars[clusters - 1] += lines[i].chars;
+        good[clusters - 1] |= lines[i].cls == BP_GOOD;
     }
     size_t biggest = 0;
     for (size_t c = 1; c < clusters; c++)
@@ -412,35 +440,30 @@ static int drop_far(boilerplate_line *lines, size_t n, const char *text,
                     main = c;
         topic = topic && __builtin_popcount(hits[main]) >= 2 && chars[main] >= TOPIC_CHARS;
     }
-    /* first the small blocks; then, of the rest, those far from every block
-     * that stays and without the title's words */
+    /* First the small blocks, but not one close to the main block that has
+     * a good line and the title's words (the article's opening, cut off by a
+     * box of related links); then, of the rest, those far from every block
+     * that stays and without the title's words. */
     unsigned char *drop_c = calloc(clusters ? clusters : 1, 1);
     if (!drop_c) {
-        free(cluster), free(chars), free(hits), free(first), free(last);
+        free(cluster), free(chars), free(hits), free(first), free(last), free(good);
         return -1;
     }
     for (size_t c = 0; c < clusters; c++)
         drop_c[c] = c != main && chars[c] < s->far_share * chars[main];
     for (size_t c = 0; topic && c < clusters; c++) {
-        if (c == main || drop_c[c] || hits[c])
+        if (!drop_c[c] || !good[c] || __builtin_popcount(hits[c]) < 2)
             continue;
-        size_t before = 0, after = 0, j;
-        for (j = first[c]; j-- > 0 && before < TOPIC_GAP;) {
-            if (lines[j].cls != BP_BLANK && verdict[j] == BP_GOOD && j != headline && !drop_c[cluster[j]])
-                break;
-            before += lines[j].cls != BP_BLANK;
-        }
-        if (j == (size_t)-1)
-            before = TOPIC_GAP;                    /* the start of the text */
-        for (j = last[c] + 1; j < n && after < TOPIC_GAP; j++) {
-            if (lines[j].cls != BP_BLANK && verdict[j] == BP_GOOD && !drop_c[cluster[j]])
-                break;
-            after += lines[j].cls != BP_BLANK;
-        }
-        if (j == n)
-            after = TOPIC_GAP;                     /* the end of the text */
-        drop_c[c] = before >= TOPIC_GAP && after >= TOPIC_GAP ? 2 : 0;
+        size_t from = c < main ? last[c] : last[main], to = c < main ? first[main] : first[c], removed = 0;
+        for (size_t j = from + 1; j < to && removed < TOPIC_GAP; j++)
+            removed += lines[j].cls != BP_BLANK && verdict[j] != BP_GOOD;
+        if (removed < TOPIC_GAP)
+            drop_c[c] = 0;
     }
+    for (size_t c = 0; topic && c < clusters; c++)
+        if (c != main && !drop_c[c] && !hits[c] &&
+            removed_around(lines, n, first[c], last[c], cluster, drop_c, verdict, headline) >= TOPIC_GAP)
+            drop_c[c] = 2;
     for (size_t i = 0; i < n; i++)
         if (lines[i].cls != BP_BLANK && verdict[i] == BP_GOOD && i != headline && drop_c[cluster[i]])
             verdict[i] = BP_BAD, lines[i].reason = drop_c[cluster[i]] == 1 ? "far from the article text"
@@ -451,6 +474,7 @@ static int drop_far(boilerplate_line *lines, size_t n, const char *text,
     free(hits);
     free(first);
     free(last);
+    free(good);
     return 0;
 }
 

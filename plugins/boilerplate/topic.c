@@ -54,12 +54,31 @@ static int add_word(void *ud, const char *w, size_t n)
     return t->count == BOILERPLATE_TOPIC_WORDS;
 }
 
+/* The title without the site's name: "Headline | WIRED", "Headline - BBC
+ * News" (the last part after a separator, when it is the shorter part); the
+ * site's name is in its chrome too, so its words would tell nothing. */
+static size_t without_site(const char *title, size_t len)
+{
+    static const char *const seps[] = { " | ", " - ", " – ", " — ", " :: ", " · " };
+    size_t cut = len;
+    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
+        size_t n = strlen(seps[i]);
+        for (size_t at = len; at-- > 0;)
+            if (at + n <= len && !memcmp(title + at, seps[i], n)) {
+                if (len - (at + n) < at && (cut == len || at > cut))
+                    cut = at;
+                break;
+            }
+    }
+    return cut;
+}
+
 void boilerplate_topic_init(boilerplate_topic *t, const char *title, size_t len,
                             const boilerplate_wordset *stop)
 {
     struct init in = { t, stop };
     t->count = 0;
-    each_word(title, len, add_word, &in);
+    each_word(title, without_site(title, len), add_word, &in);
 }
 
 struct hits { const boilerplate_topic *t; uint32_t bits; };

@@ -54,4 +54,25 @@ grep -q "none of the title's words" "$T/f.jsonl" && ok "named in the report" || 
 { cat "$T/body.txt"; sed -n '$p' "$T/far.txt"; } > "$T/near.txt"
 run "$UNSPIN" -f boilerplate "$T/near.txt"
 expect_same "$T/out" "$T/near.txt" "a paragraph next to the article stays"
+# An article in short paragraphs, cut up by image credits: three short
+# sentences in a row are the article's, not lines among boilerplate.
+{ sed -n 1p "$T/body.txt"; echo "Image copyright Getty Images";
+  echo "The council voted on Tuesday to rebuild the wall that failed in the storms.";
+  echo "Residents had spent weeks clearing mud from the houses along the front.";
+  echo "Engineers said the old wall could no longer hold back the water.";
+  echo "Image copyright Harbour Times"; echo "Share this article"; } > "$T/short.txt"
+run "$UNSPIN" -f boilerplate "$T/short.txt"
+has "The council voted on Tuesday" && has "Residents had spent weeks" && has "Engineers said the old wall" \
+    && ok "short paragraphs between credits stay" || fail "short paragraphs removed: $(cat "$T/out")"
+has "Image copyright" && fail "credit kept" || ok "the credits go"
+
+# The title's words leave out the site's name after "|": a block about the
+# site (which names it) far from the article goes.
+{ echo "Harbour town votes to rebuild its flooded sea wall before winter | Coastal Gazette"; sed -n '2,$p' "$T/body.txt";
+  printf '%s\n' "Back to top" "About Us" "Contact Us" "Advertise" "Careers" "Site Map" \
+    "Accessibility" "Help" "RSS" "Privacy Policy" "Terms of Use" "© 2025 Harbour Times. All rights reserved.";
+  echo "The Coastal Gazette is the leading source of news, events and weather for the coast, read every week by more than a hundred thousand people along the shore, and the Coastal Gazette has won prizes for its reporting.";
+  echo "Founded in 1887, the Gazette is owned by its readers through a trust, so the Coastal Gazette answers to nobody but the people who read it, and it will stay free to read for everyone who lives nearby."; } > "$T/site.txt"
+run "$UNSPIN" -f boilerplate "$T/site.txt"
+has "is the leading source" && fail "the site's blurb was kept" || ok "the site's own blurb goes"
 finish

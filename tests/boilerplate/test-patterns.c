@@ -281,6 +281,16 @@ START_TEST(pcre2_syntax_and_errors)
     boilerplate_patterns_free(p);
     remove(bad);
     free(bad);
+    bad = write_file("multibyte.txt", "editor’?s note\n");
+    p = boilerplate_patterns_new();
+    ck_assert_int_ne(boilerplate_patterns_load_file(p, bad, &err), 0);
+    ck_assert_ptr_nonnull(strstr(err, "multibyte.txt:1: bad pattern"));
+    ck_assert_ptr_nonnull(strstr(err, "(’)?"));
+    free(err);
+    err = NULL;
+    boilerplate_patterns_free(p);
+    remove(bad);
+    free(bad);
     bad = write_file("escape.txt", "a)|(b\n");
     p = boilerplate_patterns_new();
     ck_assert_int_ne(boilerplate_patterns_load_file(p, bad, &err), 0);
