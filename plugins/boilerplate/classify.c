@@ -85,6 +85,10 @@ static int class_of(boilerplate_line *l, const boilerplate_settings *s, int stop
     double d = boilerplate_line_density(l);
     if (l->chars < s->length_low)
         return BP_SHORT;
+    if (l->unpunctuated) {          /* no prose runs that long without a comma */
+        l->reason = "a long line without punctuation: links or tags";
+        return BP_BAD;
+    }
     if (!stopwords) {               /* another language: length and sentences */
         if (l->chars >= s->length_high && (l->sentence || l->chars >= 2 * s->length_high))
             return BP_GOOD;
@@ -269,7 +273,8 @@ static int leads_to_good(const boilerplate_line *lines, size_t n, size_t i, unsi
 /* Step 4b: lines between good lines with no boilerplate line the patterns or
  * the menu rule removed between them are the article's own (lists, captions,
  * tables); so are lines after the last good line when no such boilerplate
- * line follows up to the end of the text. */
+ * line follows up to the end of the text, up to a long line without
+ * punctuation (a list of links or tags). */
 static void keep_between(const boilerplate_line *lines, size_t n, unsigned char *verdict)
 {
     size_t i = 0;
@@ -285,7 +290,9 @@ static void keep_between(const boilerplate_line *lines, size_t n, unsigned char 
                 last = k;
             }
         if (first < j) {
-            size_t end = j == n ? n : last + 1;
+            size_t end = last + 1;
+            while (j == n && end < n && !lines[end].unpunctuated)
+                end++;                 /* to the end, unless a list of links comes first */
             for (size_t k = first; k < end; k++)
                 if (verdict[k] != BP_GOOD && lines[k].cls != BP_BLANK)
                     verdict[k] = BP_GOOD;

@@ -66,6 +66,18 @@ has "The council voted on Tuesday" && has "Residents had spent weeks" && has "En
     && ok "short paragraphs between credits stay" || fail "short paragraphs removed: $(cat "$T/out")"
 has "Image copyright" && fail "credit kept" || ok "the credits go"
 
+# A long line without any punctuation is a list of links or tags, not prose:
+# it goes after the article, and stays between two paragraphs (a list in
+# the article, as news writes a line of names).
+TAGS="harbour wall flood defence council meeting engineers winter storms tide shop owners road closure quay chandlery restaurant fishermen quotas boats river protest coast weather events news local town residents mud debris houses front century water wind spring"
+{ cat "$T/body.txt"; echo "$TAGS"; } > "$T/tags.txt"
+run "$UNSPIN" -f boilerplate --report "$T/tags.jsonl" "$T/tags.txt"
+expect_same "$T/out" "$T/body.txt" "a tag list after the article goes"
+grep -q 'without punctuation' "$T/tags.jsonl" && ok "named in the report" || fail "no punctuation reason"
+{ sed -n 1,3p "$T/body.txt"; echo "$TAGS"; sed -n '4,$p' "$T/body.txt"; } > "$T/tags2.txt"
+run "$UNSPIN" -f boilerplate "$T/tags2.txt"
+expect_same "$T/out" "$T/tags2.txt" "the same line between paragraphs stays"
+
 # The title's words leave out the site's name after "|": a block about the
 # site (which names it) far from the article goes.
 { echo "Harbour town votes to rebuild its flooded sea wall before winter | Coastal Gazette"; sed -n '2,$p' "$T/body.txt";
