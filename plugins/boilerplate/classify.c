@@ -242,25 +242,33 @@ static void teasers(boilerplate_line *lines, size_t n, const boilerplate_setting
     }
 }
 
-/* Class of the nearest line before (dir -1) or after (+1) i that is neither
- * blank, short nor near-good; the edges of the text count as bad. */
-static int neighbour(const boilerplate_line *lines, size_t n, size_t i, int dir)
+/* Class of the nearest line before (before[i]) and after (after[i]) i that
+ * is neither blank, short nor near-good; the edges of the text count as
+ * bad.  Two passes, so long runs of short lines cost linear time. */
+static void neighbours(const boilerplate_line *lines, size_t n, unsigned char *before,
+                       unsigned char *after)
 {
-    for (size_t j = i + dir; j < n; j += dir) {    /* j wraps past 0 to SIZE_MAX */
-        int c = lines[j].cls;
-        if (c == BP_GOOD || c == BP_BAD)
-            return c;
+    unsigned char c = BP_BAD;
+    for (size_t i = 0; i < n; i++) {
+        before[i] = c;
+        if (lines[i].cls == BP_GOOD || lines[i].cls == BP_BAD)
+            c = lines[i].cls;
     }
-    return BP_BAD;
+    c = BP_BAD;
+    for (size_t i = n; i-- > 0;) {
+        after[i] = c;
+        if (lines[i].cls == BP_GOOD || lines[i].cls == BP_BAD)
+            c = lines[i].cls;
+    }
 }
 
 /* Step 3: does good text follow line i within reach lines, with no line the
- * patterns removed in between? */
-static int leads_to_good(const boilerplate_line *lines, size_t n, size_t i, unsigned reach)
+ * patterns removed in between?  next[j]: the first line after j that is not
+ * blank (n if none). */
+static int leads_to_good(const boilerplate_line *lines, size_t n, size_t i, unsigned reach,
+                         const size_t *next)
 {
-    for (size_t j = i + 1; j < n && reach; j++) {
-        if (lines[j].cls == BP_BLANK)
-            continue;
+    for (size_t j = next[i]; j < n && reach; j = next[j]) {
         if (lines[j].cls == BP_GOOD)
             return 1;
         if (lines[j].final)
@@ -269,7 +277,6 @@ static int leads_to_good(const boilerplate_line *lines, size_t n, size_t i, unsi
     }
     return 0;
 }
-
 /* Step 4b: lines between good lines with no boilerplate line the patterns or
  * the menu rule removed between them are the article's own (lists, captions,
  * tables); so are lines after the last good line when no such boilerplate
@@ -301,33 +308,108 @@ static void keep_between(const boilerplate_line *lines, size_t n, unsigned char 
     }
 }
 
+#define REPEAT_PREFIX 40          /* bytes an earlier line needs to count */
+#define REPEAT_CANDIDATES 8       /* earlier lines with the same start tried */
+
+/* A hash of p[0..n) from its length and at most 48 of its bytes (the
+ * first 24 and the last 24): constant time per line, and lines that differ
+ * elsewhere only share a chain, where memcmp() tells them apart. */
+static uint64_t hash_bytes(const char *p, size_t n)
+{
+    uint64_t h = n * 0x9E3779B97F4A7C15u;
+    for (size_t i = 0; i < 48 && i < n; i++) {
+        size_t at = i < 24 ? i : n - 48 + i;   /* first 24, then last 24 */
+        if (n < 48)
+            at = i;
+        h = (h ^ (unsigned char)p[at]) * 1099511628211u;
+    }
+    return h;
+}
+
+/* Chained hash index of lines: head[h & mask] -> line -> next[line] -> ... */
+struct index {
+    size_t *head, *next, mask;
+    uint64_t *key;
+};
+
+static int index_init(struct index *x, size_t n)
+{
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    x->mask = cap - 1;
+    x->head = malloc(cap * sizeof *x->head);
+    x->next = malloc((n ? n : 1) * sizeof *x->next);
+    x->key = malloc((n ? n : 1) * sizeof *x->key);
+    if (!x->head || !x->next || !x->key)
+        return -1;
+    memset(x->head, 0xff, cap * sizeof *x->head);   /* SIZE_MAX: empty */
+    return 0;
+}
+
+static void index_add(struct index *x, size_t line, uint64_t key)
+{
+    x->key[line] = key;
+    x->next[line] = x->head[key & x->mask];
+    x->head[key & x->mask] = line;
+}
+
+static void index_free(struct index *x)
+{
+    free(x->head);
+    free(x->next);
+    free(x->key);
+}
+
 /* Step 5a: a kept line that repeats an earlier kept line (teaser blocks
  * printed twice), or that starts with one and is much longer (the whole
- * article again in one line, as meta data leaves it), goes. */
-static void drop_repeats(boilerplate_line *lines, size_t n, const char *text,
-                         const boilerplate_settings *s, unsigned char *verdict)
+ * article again in one line, as meta data leaves it), goes.  Earlier lines
+ * are found by hash (of the whole line, and of its first REPEAT_PREFIX
+ * bytes), so long texts cost linear time. */
+static int drop_repeats(boilerplate_line *lines, size_t n, const char *text,
+                        const boilerplate_settings *s, unsigned char *verdict)
 {
+    struct index whole = { 0 }, start = { 0 };
+    if (index_init(&whole, n) || index_init(&start, n)) {
+        index_free(&whole);
+        index_free(&start);
+        return -1;
+    }
     for (size_t i = 0; i < n; i++) {
         boilerplate_line *l = &lines[i];
-        if (verdict[i] != BP_GOOD || l->cls == BP_BLANK || l->chars < s->length_low)
+        if (verdict[i] != BP_GOOD || l->cls == BP_BLANK || l->chars < 40)
             continue;
+        const char *t = text + l->ts;
         size_t len = l->te - l->ts;
-        for (size_t j = 0; j < i; j++) {
-            const boilerplate_line *o = &lines[j];
-            size_t olen = o->te - o->ts;
-            if (verdict[j] != BP_GOOD || o->cls == BP_BLANK || o->chars < 40 || olen > len ||
-                memcmp(text + o->ts, text + l->ts, olen))
-                continue;
-            if (olen == len) {
-                verdict[i] = BP_BAD, l->reason = "repeat of an earlier line";
-                break;
-            }
-            if (len >= 3 * olen && l->chars >= 5 * s->length_high) {
-                verdict[i] = BP_BAD, l->reason = "the article again in one line";
-                break;
+        uint64_t h = hash_bytes(t, len);
+        if (l->chars >= s->length_low) {
+            for (size_t j = whole.head[h & whole.mask]; j != SIZE_MAX; j = whole.next[j])
+                if (whole.key[j] == h && lines[j].te - lines[j].ts == len && !memcmp(text + lines[j].ts, t, len)) {
+                    verdict[i] = BP_BAD, l->reason = "repeat of an earlier line";
+                    break;
+                }
+        }
+        uint64_t p = len >= REPEAT_PREFIX ? hash_bytes(t, REPEAT_PREFIX) : 0;
+        if (verdict[i] == BP_GOOD && l->chars >= 5 * s->length_high && len >= REPEAT_PREFIX) {
+            unsigned tried = 0;
+            for (size_t j = start.head[p & start.mask]; j != SIZE_MAX && tried < REPEAT_CANDIDATES;
+                 j = start.next[j], tried++) {
+                size_t olen = lines[j].te - lines[j].ts;
+                if (start.key[j] == p && 3 * olen <= len && !memcmp(text + lines[j].ts, t, olen)) {
+                    verdict[i] = BP_BAD, l->reason = "the article again in one line";
+                    break;
+                }
             }
         }
+        if (verdict[i] != BP_GOOD)
+            continue;
+        index_add(&whole, i, h);
+        if (len >= REPEAT_PREFIX)
+            index_add(&start, i, p);
     }
+    index_free(&whole);
+    index_free(&start);
+    return 0;
 }
 
 /* Step 5b: after good text, a comment section's header (a pattern written
@@ -447,8 +529,9 @@ static int drop_far(boilerplate_line *lines, size_t n, const char *text,
                     main = c;
         topic = topic && __builtin_popcount(hits[main]) >= 2 && chars[main] >= TOPIC_CHARS;
     }
-    /* First the small blocks, but not one close to the main block that has
-     * a good line and the title's words (the article's opening, cut off by a
+    /* First the small blocks, but not one close to the main block (fewer
+     * than TOPIC_GAP lines between them) that has a good line and the title's
+     * words (the article's opening, cut off by a
      * box of related links); then, of the rest, those far from every block
      * that stays and without the title's words. */
     unsigned char *drop_c = calloc(clusters ? clusters : 1, 1);
@@ -461,10 +544,10 @@ static int drop_far(boilerplate_line *lines, size_t n, const char *text,
     for (size_t c = 0; topic && c < clusters; c++) {
         if (!drop_c[c] || !good[c] || __builtin_popcount(hits[c]) < 2)
             continue;
-        size_t from = c < main ? last[c] : last[main], to = c < main ? first[main] : first[c], removed = 0;
-        for (size_t j = from + 1; j < to && removed < TOPIC_GAP; j++)
-            removed += lines[j].cls != BP_BLANK && verdict[j] != BP_GOOD;
-        if (removed < TOPIC_GAP)
+        size_t from = c < main ? last[c] : last[main], to = c < main ? first[main] : first[c], between = 0;
+        for (size_t j = from + 1; j < to && between < TOPIC_GAP; j++)
+            between += lines[j].cls != BP_BLANK;
+        if (between < TOPIC_GAP)
             drop_c[c] = 0;
     }
     for (size_t c = 0; topic && c < clusters; c++)
@@ -500,9 +583,18 @@ int boilerplate_classify(boilerplate_line *lines, size_t n, const char *text,
     menus(lines, n, s);
     teasers(lines, n, s);
 
-    unsigned char *verdict = malloc(n ? n : 1);
-    if (!verdict)
+    unsigned char *verdict = malloc(n ? n : 1), *before = malloc(n ? n : 1), *after = malloc(n ? n : 1);
+    size_t *next = malloc((n ? n : 1) * sizeof *next);
+    if (!verdict || !before || !after || !next) {
+        free(verdict), free(before), free(after), free(next);
         return -1;
+    }
+    neighbours(lines, n, before, after);
+    for (size_t i = n, nb = n; i-- > 0;) {
+        next[i] = nb;
+        if (lines[i].cls != BP_BLANK)
+            nb = i;
+    }
     int first = 1;
     for (size_t i = 0; i < n; i++) {
         boilerplate_line *l = &lines[i];
@@ -510,31 +602,36 @@ int boilerplate_classify(boilerplate_line *lines, size_t n, const char *text,
         if (l->cls == BP_BLANK || l->final)
             continue;
         if (first || (l->cls != BP_GOOD && l->chars < s->length_high &&
-                      leads_to_good(lines, n, i, s->heading_reach))) {
+                      leads_to_good(lines, n, i, s->heading_reach, next))) {
             first = 0;
             verdict[i] = BP_GOOD;        /* the headline, or a heading */
             continue;
         }
         if (l->cls == BP_SHORT) {
-            int prev = neighbour(lines, n, i, -1), next = neighbour(lines, n, i, +1);
-            if (prev == BP_GOOD && next == BP_GOOD)
+            if (before[i] == BP_GOOD && after[i] == BP_GOOD)
                 verdict[i] = BP_GOOD;
-            else if (prev == BP_BAD && next == BP_BAD)
+            else if (before[i] == BP_BAD && after[i] == BP_BAD)
                 verdict[i] = BP_BAD, l->reason = "short line among boilerplate";
             else if (s->mixed == 2 || (s->mixed == 1 && l->sentence))
                 verdict[i] = BP_GOOD;
             else
                 verdict[i] = BP_BAD, l->reason = "short line next to boilerplate";
         } else if (l->cls == BP_NEARGOOD) {
-            if (neighbour(lines, n, i, -1) == BP_BAD && neighbour(lines, n, i, +1) == BP_BAD)
+            if (before[i] == BP_BAD && after[i] == BP_BAD)
                 verdict[i] = BP_BAD, l->reason = "line among boilerplate";
             else
                 verdict[i] = BP_GOOD;
         }
     }
+    free(before);
+    free(after);
+    free(next);
     if (s->between)
         keep_between(lines, n, verdict);
-    drop_repeats(lines, n, text, s, verdict);
+    if (drop_repeats(lines, n, text, s, verdict)) {
+        free(verdict);
+        return -1;
+    }
     if (s->tail)
         drop_tail(lines, n, verdict);
     if (drop_far(lines, n, text, s, stop, verdict)) {
