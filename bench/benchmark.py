@@ -18,7 +18,7 @@ that did not fire) is timing its fast path, not its repairs.
 It ends with the project's targets (issue 6) and whether each is met.
 
 Options:
-  --sizes LIST     input sizes in MB, comma-separated (default 1,8; --full: 1,10,50,200)
+  --sizes LIST     input sizes in MB, comma-separated (default 2,16; --full: 1,10,50,200)
   --full           the full run: sizes up to 200 MB
   --kinds LIST     clean,spun,mojibake (default all three)
   --forms LIST     jsonl,plain,longline (default all three): JSON Lines, one article per line;
@@ -90,7 +90,7 @@ def parse_args(argv):
         except ValueError:
             die(f"--{key.replace('_', '-')} needs positive numbers, got '{text}'", 1)
 
-    o["sizes"] = sorted(set(numbers("sizes", o["sizes"] or ("1,10,50,200" if o["full"] else "1,8"))))
+    o["sizes"] = sorted(set(numbers("sizes", o["sizes"] or ("1,10,50,200" if o["full"] else "2,16"))))
     o["plain_max"] = numbers("plain_max", o["plain_max"])[0]
     for key in ("threads", "repeat", "timeout"):
         o[key] = numbers(key, o[key], int)[0]
@@ -372,7 +372,7 @@ class Bench:
             # CPU time, start-up taken off: a loaded machine stretches wall time, not CPU time.
             # Compare the biggest input with the smallest whose run is long enough to measure.
             # Every step is shown: a quadratic cost grows at each step, a one-off step does not.
-            usable = [p for p in per_mb[:-1] if p[2] - start_cpu >= 0.02] + [per_mb[-1]]
+            usable = [p for p in per_mb[:-1] if p[2] - start_cpu >= 0.01] + [per_mb[-1]]
             ratio = None
             if len(usable) >= 2:
                 cost = [(size, (t - start_cpu) / m) for size, m, t in usable]
