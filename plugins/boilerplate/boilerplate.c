@@ -224,7 +224,7 @@ static int boilerplate_process(void *state, unspin_doc *doc, char **err)
     size_t n = (size_t)got;
     /* the patterns are shared by all threads, the match data is this call's */
     boilerplate_matcher *match = boilerplate_matcher_new(bp->pat);
-    int failed = !match || boilerplate_classify(lines, n, text, &bp->set, match);
+    int failed = !match || boilerplate_classify(lines, n, text, &bp->set, match, bp->stop);
     boilerplate_matcher_free(match);
     if (failed) {
         free(lines);

@@ -7,6 +7,27 @@
 #include <string.h>
 
 #include "lines.h"
+#include "teasers.h"
+
+/* Lines this long (characters) or longer are checked for a teaser's headline,
+ * and for punctuation. */
+#define TEASER_CHARS 100
+#define UNPUNCTUATED_CHARS 200
+
+/* Whether s..e has sentence punctuation or brackets (ASCII, or CJK 。，、
+ * whose UTF-8 forms end in these bytes after 0xE3 0x80 / 0xEF 0xBC): a list
+ * of names with their countries in brackets is not a list of links. */
+static int has_punctuation(const unsigned char *s, const unsigned char *e)
+{
+    for (const unsigned char *p = s; p < e; p++) {
+        if (*p == '.' || *p == ',' || *p == ';' || *p == ':' || *p == '!' || *p == '?' || *p == '(')
+            return 1;
+        if (e - p >= 3 && ((p[0] == 0xE3 && p[1] == 0x80 && (p[2] == 0x81 || p[2] == 0x82)) ||
+                           (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8C)))
+            return 1;
+    }
+    return 0;
+}
 
 /* Length of the space or bullet character at s (0 if none). */
 static size_t space_at(const unsigned char *s, const unsigned char *e)
@@ -187,6 +208,8 @@ static void measure(boilerplate_line *l, const unsigned char *t, const boilerpla
     l->words = words;
     l->stops = stops;
     l->caps = caps;
+    l->teaser = chars >= TEASER_CHARS && boilerplate_headline_start((const char *)s, (size_t)(e - s), stop);
+    l->unpunctuated = chars >= UNPUNCTUATED_CHARS && !has_punctuation(s, e);
 
     /* Ends like a sentence: . ! ? or an ellipsis, maybe inside quotes or brackets. */
     const unsigned char *p = e;

@@ -14,6 +14,8 @@ typedef struct boilerplate_line {
     unsigned chars;              /* characters (not bytes) of ts..te */
     unsigned words, stops, caps; /* words, stopwords, capitalised words */
     unsigned char sentence;      /* ends like a sentence: . ! ? (maybe quoted) */
+    unsigned char teaser;        /* long, and begins with a headline (teasers.c) */
+    unsigned char unpunctuated;  /* long, without any . , ; : ! ? ( (a list of links or tags) */
     unsigned char cls;           /* BP_* */
     unsigned char final;         /* decided by a rule the context pass keeps */
     unsigned char keep;          /* the verdict */

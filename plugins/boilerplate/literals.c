@@ -2,7 +2,7 @@
  *
  * "(?:.* )?all rights reserved\.?.*" cannot match a line without "all rights
  * reserved"; ".*[0-9].* (said|says|wrote):" not without one of "said", "says",
- * "wrote".  A sequence's best requirement is its longest run of plain
+ * "wrote".  Lookarounds and groups with options require nothing here.  A sequence's best requirement is its longest run of plain
  * characters or an unquantified group whose every branch has one; a line
  * missing all of them is skipped without running the regular expression.
  * The set is only ever a necessary condition, so any doubt gives no set.
@@ -164,6 +164,8 @@ static int sequence(const char *s, const char *e, boilerplate_literals *best)
         int literal = -1;                      /* the character, or -1 */
         const char *inner = NULL, *inner_end = NULL, *next;
         if (*s == '\\' && s + 1 < e) {
+            if (isalnum((unsigned char)s[1]))
+                goto unknown;                  /* \d, \x41, \1: not plain text */
             literal = (unsigned char)s[1];
             next = s + 2;
         } else if (*s == '[') {
@@ -172,8 +174,13 @@ static int sequence(const char *s, const char *e, boilerplate_literals *best)
         } else if (*s == '(') {
             if (!(next = skip_group(s, e)))
                 goto unknown;
-            inner = s + 1 + (s[1] == '?' ? 2 : 0);   /* "(?:" */
-            inner_end = next - 1;
+            if (s[1] != '?' && s[1] != '*') {          /* a group */
+                inner = s + 1;
+                inner_end = next - 1;
+            } else if (s[1] == '?' && s[2] == ':') {   /* a group that does not capture */
+                inner = s + 3;
+                inner_end = next - 1;
+            }                     /* else lookaround, options, ...: requires nothing */
         } else {
             if (*s != '.' && *s != '^' && *s != '$' && *s != '{')
                 literal = (unsigned char)*s;
@@ -260,15 +267,22 @@ oom:
 int boilerplate_literals_of(const char *pattern, boilerplate_literals *out)
 {
     out->count = 0;
-    /* Escapes such as \d \x41 \Q, inline options such as (?x) and verbs such
-     * as (*UTF) change what the characters around them mean: no guess. */
+    /* Inline options such as (?x) or (?i) change the meaning of what follows
+     * them, \Q...\E quotes brackets and verbs such as (*UTF) set the mode:
+     * no guess.  (Options with a group, (?-i:...), only make that group
+     * opaque; escapes such as \d are handled where they stand.) */
     for (const char *p = pattern; *p; p++) {
-        if (*p == '\\' && (isalnum((unsigned char)p[1]) || !p[1]))
+        if (*p == '\\' && p[1] == 'Q')
             return 0;
-        if (*p == '\\')
+        if (*p == '\\' && p[1])
             p++;
-        else if (*p == '(' && (p[1] == '*' || (p[1] == '?' && p[2] != ':')))
+        else if (*p == '(' && (p[1] == '*' || (p[1] == '?' && p[2] == '#')))
             return 0;
+        else if (*p == '(' && p[1] == '?') {
+            size_t n = 2 + strspn(p + 2, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-^");
+            if (n > 2 && p[n] == ')')
+                return 0;
+        }
     }
     return alternatives(pattern, pattern + strlen(pattern), out);
 }

@@ -6,6 +6,8 @@ plugins_boilerplate_boilerplate_la_SOURCES = \
 	plugins/boilerplate/lines.c plugins/boilerplate/lines.h \
 	plugins/boilerplate/literals.c plugins/boilerplate/literals.h \
 	plugins/boilerplate/patterns.c plugins/boilerplate/patterns.h \
+	plugins/boilerplate/teasers.c plugins/boilerplate/teasers.h \
+	plugins/boilerplate/topic.c plugins/boilerplate/topic.h \
 	plugins/boilerplate/wordset.c plugins/boilerplate/wordset.h
 plugins_boilerplate_boilerplate_la_CFLAGS = $(AM_CFLAGS) $(PCRE2_CFLAGS)
 plugins_boilerplate_boilerplate_la_LDFLAGS = $(PLUGIN_LDFLAGS)
@@ -18,6 +20,7 @@ dist_boilerplatedict_DATA = dicts/boilerplate/stopwords-en.txt
 boilerplatepatternsdir = $(pkgdatadir)/boilerplate/patterns
 dist_boilerplatepatterns_DATA = \
 	dicts/boilerplate/patterns/README \
+	dicts/boilerplate/patterns/bylines.txt \
 	dicts/boilerplate/patterns/categories.txt \
 	dicts/boilerplate/patterns/comments.txt \
 	dicts/boilerplate/patterns/credits.txt \
@@ -39,8 +42,9 @@ tests_boilerplate_test_patterns_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(PCRE2_CF
 tests_boilerplate_test_patterns_LDADD = $(CHECK_LIBS) $(PCRE2_LIBS) $(CJSON_LIBS) -lpthread
 
 TESTS += tests/boilerplate/families.sh tests/boilerplate/clean.sh \
-	tests/boilerplate/options.sh tests/boilerplate/seeds.sh tests/boilerplate/threads.sh
+	tests/boilerplate/options.sh tests/boilerplate/seeds.sh tests/boilerplate/threads.sh \
+	tests/boilerplate/structure.sh
 EXTRA_DIST += tests/boilerplate/families.sh tests/boilerplate/clean.sh \
 	tests/boilerplate/options.sh tests/boilerplate/seeds.sh tests/boilerplate/article.sh \
-	tests/boilerplate/threads.sh \
+	tests/boilerplate/threads.sh tests/boilerplate/structure.sh \
 	bench/boilerplate-speed

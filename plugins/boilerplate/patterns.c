@@ -161,13 +161,34 @@ static int first_bytes(const char *src, uint8_t set[32])
     return 0;
 }
 
+/* Matching is byte-wise, so "’?" would make only the last byte of ’
+ * optional: an error that says how to write it, "(’)?". */
+static int quantified_multibyte(const char *src)
+{
+    int in_class = 0;
+    for (const unsigned char *p = (const unsigned char *)src; *p; p++) {
+        if (*p == '\\' && p[1])
+            p++;
+        else if (*p == '[' && !in_class)
+            in_class = 1;
+        else if (*p == ']' && in_class)
+            in_class = 0;
+        else if (!in_class && (*p & 0xC0) == 0x80 && p[1] && strchr("?*+{", p[1]))
+            return 1;
+    }
+    return 0;
+}
+
 static int add_pattern(struct family *f, const char *src, const char *file, unsigned line, char **err)
 {
     size_t max_len = BOILERPLATE_PATTERN_DEFAULT_MAX;
     int tail = 0;
     if (!strncmp(src, "@tail ", 6)) {                   /* "@tail pattern" */
-        tail = 1;
+        tail = BOILERPLATE_TAIL_HEADER;
         src += 6 + strspn(src + 6, " ");
+    } else if (!strncmp(src, "@thread ", 8)) {          /* "@thread pattern" */
+        tail = BOILERPLATE_TAIL_THREAD;
+        src += 8 + strspn(src + 8, " ");
     }
     if (src[0] == '<' && src[1] == '=') {               /* "<=N pattern" */
         char *end;
@@ -180,6 +201,10 @@ static int add_pattern(struct family *f, const char *src, const char *file, unsi
         if (!*src)
             return unspin_error(err, "%s:%u: no pattern after \"<=%lu\"", file, line, m);
     }
+    if (quantified_multibyte(src))
+        return unspin_error(err, "%s:%u: bad pattern \"%s\": a quantifier after a non-ASCII character "
+                            "applies to its last byte only; put the character in a group: (’)?",
+                            file, line, src);
     if (f->n == f->cap) {
         size_t cap = f->cap ? f->cap * 2 : 32;
         struct pattern *pt = realloc(f->pat, cap * sizeof *pt);

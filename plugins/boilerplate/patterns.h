@@ -11,14 +11,19 @@ typedef struct boilerplate_patterns boilerplate_patterns;
 #define BOILERPLATE_PATTERN_DEFAULT_MAX 200
 #define BOILERPLATE_PATTERN_MAX 400
 
+/* Patterns that start a comment section after the article: */
+#define BOILERPLATE_TAIL_HEADER 1   /* "@tail": its header, one line is enough */
+#define BOILERPLATE_TAIL_THREAD 2   /* "@thread": a line each comment has (the
+                                       commenter's byline, the votes): from the
+                                       first of two of them */
+
 /* One pattern, as the edit log names it. */
 typedef struct boilerplate_rule {
     const char *family;   /* file name without .txt */
     const char *source;   /* the pattern as written */
     const char *file;
     unsigned line;
-    int tail;             /* written "@tail ...": what follows it after the
-                             article is boilerplate too (a comment section) */
+    int tail;             /* BOILERPLATE_TAIL_* */
 } boilerplate_rule;
 
 boilerplate_patterns *boilerplate_patterns_new(void);

@@ -14,6 +14,7 @@ cat > "$T/chrome.txt" <<'CHROME'
 - World News
 - January 11, 2025
 - No Comment
+By Jane Smith and Tom Brown | Harbour Times
 Share this article
 Follow us on Twitter
 Related Articles
@@ -27,8 +28,10 @@ This story has been updated.
 CHROME
 {
     sed -n 1,3p "$T/chrome.txt"
-    sed -n 1,3p "$T/body.txt"
-    sed -n 4,5p "$T/chrome.txt"
+    sed -n 1p "$T/body.txt"
+    sed -n 4p "$T/chrome.txt"
+    sed -n 2,3p "$T/body.txt"
+    sed -n 5,6p "$T/chrome.txt"
     sed -n 4,6p "$T/body.txt"
-    sed -n '6,$p' "$T/chrome.txt"
+    sed -n '7,$p' "$T/chrome.txt"
 } > "$T/article.txt"

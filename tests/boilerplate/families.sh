@@ -14,12 +14,20 @@ while IFS= read -r line; do
 done < "$T/chrome.txt"
 
 # The report names the family and pattern of each removal.
-for fam in categories datelines comments share related promos credits notes legal navigation; do
+for fam in bylines categories datelines comments share related promos credits notes legal navigation; do
     if grep -q "\"reason\":\"$fam: " "$T/report.jsonl"; then ok "report names family $fam"
     else fail "no removal by family $fam in the report: $(head -c 600 "$T/report.jsonl")"; fi
 done
 grep -q '"before":"Contributing: Reuters\\n"' "$T/report.jsonl" \
     && ok "report holds the removed text" || fail "removed text missing from the report"
+
+# Bylines go; prose that starts with "By" stays.
+{ sed -n 1p "$T/body.txt"; echo "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER"; echo "by Regan September 15, 2014";
+  echo "By Tuesday, the council had voted to rebuild the wall."; echo "By most accounts, the old wall worked."; sed -n '2,$p' "$T/body.txt"; } > "$T/by.txt"
+run "$UNSPIN" -f boilerplate "$T/by.txt"
+if grep -q "MASCARO\|by Regan" "$T/out"; then fail "a byline was kept"; else ok "bylines removed"; fi
+grep -q "^By Tuesday, the council" "$T/out" && grep -q "^By most accounts" "$T/out" \
+    && ok "prose starting with By stays" || fail "prose starting with By removed: $(cat "$T/out")"
 
 # A repeat of the headline goes, the headline stays.
 { sed -n 1p "$T/body.txt"; echo "- World News"; sed -n 1p "$T/body.txt"; sed -n '2,$p' "$T/body.txt"; } > "$T/dup.txt"

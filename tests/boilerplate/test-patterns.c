@@ -42,6 +42,8 @@ START_TEST(literals_read_from_patterns)
     ck_assert_str_eq(literals_of("a\\.b"), "a.b");              /* an escaped dot is a dot */
     ck_assert_str_eq(literals_of("[[:space:]]*tags:"), "tags:");
     ck_assert_str_eq(literals_of("[]x)]+ closing"), " closing");  /* ']' and ')' inside a class */
+    ck_assert_str_eq(literals_of("by (?!.*[a-z]+ [a-z]+)(?-i:[A-Z]).*"), "by ");  /* lookahead, options */
+    ck_assert_str_eq(literals_of("(x\\dy|zz)abc"), "abc");    /* an escape spoils only its sequence */
 }
 END_TEST
 
@@ -52,6 +54,8 @@ START_TEST(literals_none_when_unsure)
     ck_assert_str_eq(literals_of("(ab|)x"), "x");          /* an empty branch: only x */
     ck_assert_str_eq(literals_of("(ab)?"), "");
     ck_assert_str_eq(literals_of("\\d+ comments"), "");    /* \d: a Perl class */
+    ck_assert_str_eq(literals_of("a\\x41bc"), "");          /* hex digits are not literals */
+    ck_assert_str_eq(literals_of("ab(?i)cd"), "");
     ck_assert_str_eq(literals_of("(?x) a b c"), "");       /* options change the meaning */
     ck_assert_str_eq(literals_of("(*UTF)über"), "");
     ck_assert_str_eq(literals_of("\\Qa.b\\E"), "");
@@ -237,6 +241,21 @@ static char *write_file(const char *name, const char *text)
     return path;
 }
 
+/* Loading a file of text fails with a message that contains want. */
+static void expect_load_error(const char *name, const char *text, const char *want)
+{
+    char *err = NULL, *path = write_file(name, text);
+    boilerplate_patterns *p = boilerplate_patterns_new();
+    ck_assert_int_ne(boilerplate_patterns_load_file(p, path, &err), 0);
+    ck_assert_ptr_nonnull(err);
+    if (!strstr(err, want))
+        ck_abort_msg("loading %s: \"%s\" lacks \"%s\"", name, err, want);
+    free(err);
+    boilerplate_patterns_free(p);
+    remove(path);
+    free(path);
+}
+
 START_TEST(pcre2_syntax_and_errors)
 {
     /* POSIX classes, Perl classes, lazy quantifiers; limits; the first
@@ -265,25 +284,13 @@ START_TEST(pcre2_syntax_and_errors)
     remove(path);
     free(path);
 
-    /* an unbalanced bracket is an error that names file and line, and the
-     * anchoring cannot be escaped by a stray ")" */
-    char *err = NULL;
-    char *bad = write_file("bad.txt", "fine\nshare (this\n");
-    p = boilerplate_patterns_new();
-    ck_assert_int_ne(boilerplate_patterns_load_file(p, bad, &err), 0);
-    ck_assert_ptr_nonnull(strstr(err, "bad.txt:2: bad pattern"));
-    free(err);
-    err = NULL;
-    boilerplate_patterns_free(p);
-    remove(bad);
-    free(bad);
-    bad = write_file("escape.txt", "a)|(b\n");
-    p = boilerplate_patterns_new();
-    ck_assert_int_ne(boilerplate_patterns_load_file(p, bad, &err), 0);
-    free(err);
-    boilerplate_patterns_free(p);
-    remove(bad);
-    free(bad);
+    /* an unbalanced bracket is an error that names file and line; the
+     * anchoring cannot be escaped by a stray ")"; a quantifier after a
+     * non-ASCII character is refused with the way to write it */
+    expect_load_error("bad.txt", "fine\nshare (this\n", "bad.txt:2: bad pattern");
+    expect_load_error("escape.txt", "a)|(b\n", "escape.txt:1: bad pattern");
+    expect_load_error("multibyte.txt", "editor’?s note\n", "multibyte.txt:1: bad pattern");
+    expect_load_error("multibyte2.txt", "editor’?s note\n", "(’)?");
 }
 END_TEST
 
