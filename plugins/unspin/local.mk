@@ -9,7 +9,8 @@ plugins_unspin_unspin_la_SOURCES = \
 	plugins/unspin/tokens.c plugins/unspin/tokens.h \
 	plugins/unspin/gate.c plugins/unspin/gate.h \
 	plugins/unspin/repair.c plugins/unspin/repair.h \
-	plugins/unspin/render.c plugins/unspin/render.h
+	plugins/unspin/render.c plugins/unspin/render.h \
+	plugins/unspin/calibration.c plugins/unspin/calibration.h
 plugins_unspin_unspin_la_CFLAGS = $(AM_CFLAGS) $(SPHINXBASE_CFLAGS) $(HUNSPELL_CFLAGS)
 plugins_unspin_unspin_la_LDFLAGS = $(PLUGIN_LDFLAGS)
 plugins_unspin_unspin_la_LIBADD = $(PLUGIN_LIBADD) $(SPHINXBASE_LIBS) $(HUNSPELL_LIBS) -lm
@@ -21,8 +22,11 @@ dist_unspindict_DATA = \
 	dicts/unspin/phrases.map \
 	dicts/unspin/verbs.map \
 	dicts/unspin/nouns.map \
-	dicts/unspin/modifiers.map
+	dicts/unspin/modifiers.map \
+	dicts/unspin/calibration.tsv
 
-TESTS += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh
+TESTS += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
+	tests/unspin/calibration.sh
 EXTRA_DIST += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
+	tests/unspin/calibration.sh plugins/unspin/make-calibration \
 	bench/unspin-clean-damage bench/unspin-speed

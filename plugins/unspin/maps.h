@@ -31,6 +31,10 @@ typedef struct unspinf_cand {
     int n_words;
     double log_weight;                /* log10 channel weight */
     int wids[UNSPINF_MAX_PHRASE];     /* language model ids, filled in by the filter */
+    /* calibration on clean news (calibration.h); calibrated == 0: none */
+    int calibrated;
+    double log_ratio;                 /* log10 (its clean count + 1) / (the form's + 1) */
+    double slope, mid;                /* evidence = slope * (score advantage - mid) */
 } unspinf_cand;
 
 typedef struct unspinf_entry {
