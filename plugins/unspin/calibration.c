@@ -53,6 +53,16 @@ int unspinf_calibration_load(unspinf_maps *maps, const char *path, char **err)
     return rc;
 }
 
+void unspinf_calibration_prune(unspinf_maps *maps, double min_log_ratio)
+{
+    for (size_t i = 0; i < maps->n; i++) {
+        unspinf_entry *e = &maps->entries[i];
+        for (int j = e->n_cands - 1; j >= 0 && e->needs_calibration; j--)
+            if (!e->cands[j].calibrated || e->cands[j].log_ratio < min_log_ratio)
+                unspinf_maps_drop_cand(e, j);
+    }
+}
+
 double unspinf_calibration_evidence(const unspinf_site *s, int j)
 {
     const unspinf_cand *c = &s->e->cands[j];
@@ -75,7 +85,8 @@ void unspinf_calibration_decide(const unspinf *u, unspinf_site *s, double rate_o
         /* log10 odds that c was written here rather than the form */
         double odds = unspinf_calibration_evidence(s, j) + s->bonus[j + 1] - s->bonus[0];
         if (c->calibrated)
-            odds += c->log_ratio + c->log_weight + u->spin_odds + u->rate_weight * rate_odds;
+            odds += c->log_ratio + c->log_weight + (e->needs_calibration ? u->generated_odds : u->spin_odds) +
+                    u->rate_weight * rate_odds;
         if (odds > 30)
             odds = 30;
         sum += pow(10.0, odds);

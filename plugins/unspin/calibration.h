@@ -28,7 +28,9 @@
  * written in news (a form written as often as its original is seldom spun);
  * the rate odds are those of the article's spin rate, estimated from the
  * decisions themselves (repair.c); spin_odds (an option) is how likely a
- * spinner is to make this substitution when it changes the original; the last term is the likelihood
+ * spinner is to make this substitution when it changes the original (generated_odds for
+ * @calibrated entries, maps.h: a thesaurus lists many pairs that one spinner
+ * never makes); the last term is the likelihood
  * ratio of the two normals.  Entries without a line keep the uncalibrated
  * decision (the raw advantage). */
 #ifndef UNSPINF_CALIBRATION_H
@@ -41,6 +43,12 @@
  * not loaded are skipped (a user may load fewer maps).  -1 and *err (file and
  * line) on a malformed line or an unreadable file. */
 int unspinf_calibration_load(unspinf_maps *maps, const char *path, char **err);
+
+/* Drops the candidates of @calibrated entries (maps.h) that the loaded
+ * calibration does not measure, or that news writes less than
+ * 10^min_log_ratio times as often as the form (a thesaurus pair either way
+ * round: the spinner writes the rarer word). */
+void unspinf_calibration_prune(unspinf_maps *maps, double min_log_ratio);
 
 /* Sets s->choice and s->conf from the window scores s->best[]; rate_odds:
  * log10 odds of the article's spin rate (spinner changes per place it could change). */

@@ -25,8 +25,18 @@ dist_unspindict_DATA = \
 	dicts/unspin/modifiers.map \
 	dicts/unspin/calibration.tsv
 
-TESTS += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
+# The thesaurus map is generated from WordNet (Debian wordnet-base) into the
+# source tree's dicts/, where an uninstalled ./unspin reads its maps; without
+# WordNet it is a map of comments and the build says so.
+UNSPIN_HAND_MAPS = $(srcdir)/dicts/unspin/phrases.map $(srcdir)/dicts/unspin/verbs.map \
+	$(srcdir)/dicts/unspin/nouns.map $(srcdir)/dicts/unspin/modifiers.map
+$(srcdir)/dicts/unspin/thesaurus.map: $(srcdir)/plugins/unspin/make-thesaurus-map $(UNSPIN_HAND_MAPS)
+	$(AM_V_GEN)python3 $(srcdir)/plugins/unspin/make-thesaurus-map $(UNSPIN_HAND_MAPS) > $@.tmp && mv $@.tmp $@
+nodist_unspindict_DATA = $(srcdir)/dicts/unspin/thesaurus.map
+EXTRA_plugins_unspin_unspin_la_DEPENDENCIES = $(srcdir)/dicts/unspin/thesaurus.map
+
+TESTS += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh tests/unspin/thesaurus.sh \
 	tests/unspin/calibration.sh
-EXTRA_DIST += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
-	tests/unspin/calibration.sh plugins/unspin/make-calibration \
+EXTRA_DIST += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh tests/unspin/thesaurus.sh \
+	tests/unspin/calibration.sh plugins/unspin/make-calibration plugins/unspin/make-thesaurus-map \
 	bench/unspin-clean-damage bench/unspin-speed

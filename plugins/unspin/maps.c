@@ -183,19 +183,24 @@ int unspinf_maps_load(unspinf_maps *m, const char *path, char **err)
             p++;
         if (!*p)
             continue;
-        int before_participle = 0;
+        int before_participle = 0, calibrated = 0;
         char *at = strchr(p, '@');
         if (at) {
-            char *cond = at + 1, *end = cond + strlen(cond);
-            while (end > cond && isspace((unsigned char)end[-1]))
-                *--end = 0;
-            if (strcmp(cond, "before-participle")) {
-                rc = unspin_error(err, "%s:%d: unknown condition \"@%s\" (known: @before-participle)", path,
-                                  lineno, cond);
-                break;
-            }
-            before_participle = 1;
             *at = 0;
+            char *save;
+            for (char *cond = strtok_r(at + 1, " \t\r\n@", &save); cond; cond = strtok_r(NULL, " \t\r\n@", &save)) {
+                if (!strcmp(cond, "before-participle"))
+                    before_participle = 1;
+                else if (!strcmp(cond, "calibrated"))
+                    calibrated = 1;
+                else {
+                    rc = unspin_error(err, "%s:%d: unknown condition \"@%s\" (known: @before-participle, "
+                                           "@calibrated)", path, lineno, cond);
+                    break;
+                }
+            }
+            if (rc)
+                break;
         }
         char *eq = strchr(p, '=');
         if (!eq) {
@@ -216,6 +221,7 @@ int unspinf_maps_load(unspinf_maps *m, const char *path, char **err)
             break;
         }
         e->before_participle |= before_participle;
+        e->needs_calibration |= calibrated;
         int n_items = 0;
         for (char *item = eq + 1, *bar; item; item = bar) {
             bar = strchr(item, '|');
@@ -247,6 +253,14 @@ int unspinf_maps_load(unspinf_maps *m, const char *path, char **err)
     free(line);
     fclose(f);
     return rc;
+}
+
+void unspinf_maps_drop_cand(unspinf_entry *e, int j)
+{
+    free(e->cands[j].text);
+    free(e->cands[j].words[0]);
+    memmove(&e->cands[j], &e->cands[j + 1], (size_t)(e->n_cands - j - 1) * sizeof *e->cands);
+    e->n_cands--;
 }
 
 void unspinf_maps_free(unspinf_maps *m)

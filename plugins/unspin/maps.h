@@ -16,7 +16,12 @@
  * A line may end in a condition on the context:
  *     had been = were  @before-participle
  * matches only before a participle ("had been transported", not "had been
- * static"), after at most one -ly adverb. */
+ * static"), after at most one -ly adverb.  With
+ *     region = area (0.4)  @calibrated
+ * a candidate counts only where the calibration (calibration.h) measured it
+ * on clean news, and one the model does not know is dropped instead of
+ * refused: generated maps (make-thesaurus-map) list many candidates and let
+ * the calibration choose.  Conditions may be combined. */
 #ifndef UNSPINF_MAPS_H
 #define UNSPINF_MAPS_H
 
@@ -46,6 +51,7 @@ typedef struct unspinf_entry {
     double fingerprint;               /* how much one occurrence says "spun", >= 0 */
     int nonword;                      /* the spun form holds a word Hunspell rejects */
     int before_participle;            /* @before-participle: only before a participle */
+    int needs_calibration;            /* @calibrated: uncalibrated candidates are dropped */
 } unspinf_entry;
 
 typedef struct unspinf_maps {
@@ -61,6 +67,9 @@ int unspinf_maps_load(unspinf_maps *maps, const char *path, char **err);
 
 /* The entry whose spun form is key (lowercase, single spaces), or NULL. */
 const unspinf_entry *unspinf_maps_find(const unspinf_maps *maps, const char *key, size_t len);
+
+/* Removes candidate j of e (an entry left without candidates is never matched). */
+void unspinf_maps_drop_cand(unspinf_entry *e, int j);
 
 void unspinf_maps_free(unspinf_maps *maps);
 

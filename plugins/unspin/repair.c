@@ -81,7 +81,11 @@ static int match_at(const unspinf *u, const unspinf_word *w, long n, int i, site
                 continue;
             size_t kl = make_key(w, i, len, form == 2, form == 0, key, sizeof key);
             const unspinf_entry *e = kl ? unspinf_maps_find(&u->maps, key, kl) : NULL;
-            if (!e || (e->before_participle && !participle_follows(w, n, i + len)))
+            if (!e || !e->n_cands || (e->before_participle && !participle_follows(w, n, i + len)))
+                continue;
+            /* a generated pair is two common words; capitalised inside a
+             * sentence ("Titan", "Patsy") it is a name */
+            if (e->needs_calibration && w[i].casing != UNSPINF_LOWER && i > 0 && w[i - 1].sentence == w[i].sentence)
                 continue;
             s->first = i;
             s->n = len;
@@ -202,12 +206,15 @@ static void decide_cluster(const unspinf *u, const unspinf_word *w, long nw, sit
     }
 }
 
-/* The end of the cluster of nearby forms that starts at site a. */
+/* The end of the cluster of nearby forms that starts at site a.  Generated
+ * and hand-written forms are decided apart: a generated neighbour's many
+ * options would otherwise sway the decision on a spinner's usual phrase. */
 static int cluster_end(const unspinf_word *w, const site *sites, int ns, int a)
 {
     int b = a + 1;
     while (b < ns && w[sites[b].first].sentence == w[sites[b - 1].first].sentence &&
-           sites[b].first - (sites[b - 1].first + sites[b - 1].n) <= 2)
+           sites[b].first - (sites[b - 1].first + sites[b - 1].n) <= 2 &&
+           sites[b].e->needs_calibration == sites[a].e->needs_calibration)
         b++;
     return b;
 }
@@ -221,6 +228,13 @@ static void decide_all(const unspinf *u, const unspinf_word *w, long nw, site *s
     }
 }
 
+/* Whether the decision for s is confident enough to be made; a generated
+ * pair must convince more: a thesaurus lists many pairs one spinner never makes. */
+static int applies(const unspinf *u, const site *s)
+{
+    return s->conf >= u->threshold && (!s->e->needs_calibration || s->conf >= u->generated_threshold);
+}
+
 /* Scores every option of a site again with its neighbours as decided: the
  * best joint score of an option may have come with a neighbour left as it
  * was ("remoted say", unknown to the model, beside "remoted state") while the
@@ -232,7 +246,7 @@ static void condition_on_neighbours(const unspinf *u, const unspinf_word *w, lon
         int b = cluster_end(w, sites, ns, a);
         if (b - a > 1 && b - a <= 64) {
             for (int k = a; k < b; k++)
-                opts[k - a] = sites[k].conf >= u->threshold ? sites[k].choice : -1;
+                opts[k - a] = applies(u, &sites[k]) ? sites[k].choice : -1;
             for (int k = a; k < b; k++) {
                 int mine = opts[k - a];
                 for (int o = -1; o < sites[k].e->n_cands; o++) {
@@ -332,7 +346,8 @@ static int count_originals(const unspinf *u, const unspinf_word *w, long nw, con
     for (long i = 0; i < nw; i++) {
         while (k < ns && sites[k].first + sites[k].n <= i)
             k++;
-        if (k < ns && sites[k].first <= i)
+        /* a generated site does not hide an original (see settle()) */
+        if (k < ns && sites[k].first <= i && !sites[k].e->needs_calibration)
             continue;
         for (int len = 1; len <= UNSPINF_MAX_PHRASE && i + len <= nw; len++) {
             if (!w[i + len - 1].norm_len || (len > 1 && !w[i + len - 1].joined))
@@ -340,7 +355,10 @@ static int count_originals(const unspinf *u, const unspinf_word *w, long nw, con
             const unspinf_original *o;
             size_t kl = make_key(w, (int)i, len, 0, 0, key, sizeof key);
             /* a two-letter word alone ("in", "to") is seldom spun by itself */
-            if (kl > 2 && unspinf_calibration_find(u, key, &o)) {
+            size_t n = kl > 2 ? unspinf_calibration_find(u, key, &o) : 0;
+            while (n && u->maps.entries[o->entry].needs_calibration)   /* see settle() */
+                o++, n--;
+            if (n) {
                 count++;
                 break;
             }
@@ -361,7 +379,10 @@ static double settle(const unspinf *u, site *sites, int ns, int originals)
         double odds = log10(rate / (1 - rate)), spun = 0;
         for (int k = 0; k < ns; k++) {
             unspinf_calibration_decide(u, &sites[k], odds);
-            spun += sites[k].conf;
+            /* the rate is read from the hand-written entries, the spinner's
+             * usual fingerprints; a generated pair is seldom one it makes */
+            if (!sites[k].e->needs_calibration)
+                spun += sites[k].conf;
         }
         rate = (spun + 1) / (spun + originals + 2);
     }
@@ -457,6 +478,9 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
         }
         double rate = settle(u, sites, ns, originals);
         unspin_doc_set_stat(doc, "spin_rate", rate);
+        for (int k = 0; k < ns; k++)
+            if (!applies(u, &sites[k]))
+                sites[k].conf = 0;
         rc = unspinf_render(u, doc, text, len, w, nw, sites, ns, &replaced, err);
         free(best);
     }

@@ -15,6 +15,10 @@
  *   rate_weight     how much the article's estimated spin rate counts [1]
  *   spin_odds       log10 odds that a spinner makes a given substitution,
  *                   for calibrated entries (calibration.h) [-0.3]
+ *   generated_odds  the same for generated (@calibrated) entries [-2]
+ *   generated_ratio least log10 ratio of news counts original/form for a
+ *                   generated pair to be used [0.5]
+ *   generated_threshold least confidence to replace by a generated pair [0.99]
  *   maps            map names under dicts/unspin/ (or paths)   [every *.map there]
  *   model           n-gram model file                           [pocketsphinx en-us]
  *   hunspell        Hunspell dictionary, without .aff/.dic      [en_US]
@@ -138,14 +142,15 @@ static int string_option(const cJSON *config, const char *key, const char **out,
 static int unspin_create(const cJSON *config, const unspin_host *host, void **state, char **err)
 {
     static const char *const known[] = { "threshold", "spin_threshold", "gate", "prior", "maps", "model",
-                                         "hunspell", "calibration", "calibrate_out", "spin_odds", "rate_weight", NULL };
+                                         "hunspell", "calibration", "calibrate_out", "spin_odds", "rate_weight",
+                                         "generated_odds", "generated_ratio", "generated_threshold", NULL };
     for (const cJSON *k = config->child; k; k = k->next) {
         int ok = 0;
         for (int i = 0; known[i] && !ok; i++)
             ok = !strcmp(k->string, known[i]);
         if (!ok)
             return unspin_error(err, "unknown option \"%s\" (known: threshold, spin_threshold, gate, prior, "
-                                     "spin_odds, rate_weight, maps, model, hunspell, calibration, calibrate_out)", k->string);
+                                     "spin_odds, generated_odds, generated_ratio, generated_threshold, rate_weight, maps, model, hunspell, calibration, calibrate_out)", k->string);
     }
     unspinf *u = calloc(1, sizeof *u);
     if (!u)
@@ -157,6 +162,9 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
     u->gate = 1;
     u->rate_weight = 1;
     u->spin_odds = -0.3;
+    u->generated_odds = -2;
+    u->generated_ratio = 0.5;
+    u->generated_threshold = 0.99;
     const char *model = UNSPIN_DEFAULT_LM, *hunspell = UNSPIN_DEFAULT_HUNSPELL, *calibration = NULL,
                *calibrate_out = NULL;
     const cJSON *gate = cJSON_GetObjectItemCaseSensitive(config, "gate");
@@ -168,6 +176,9 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
         number_option(config, "spin_threshold", 0, 1000, &u->spin_threshold, err) ||
         number_option(config, "prior", -5, 5, &u->prior, err) ||
         number_option(config, "spin_odds", -10, 10, &u->spin_odds, err) ||
+        number_option(config, "generated_odds", -10, 10, &u->generated_odds, err) ||
+        number_option(config, "generated_ratio", -10, 10, &u->generated_ratio, err) ||
+        number_option(config, "generated_threshold", 0, 1, &u->generated_threshold, err) ||
         number_option(config, "rate_weight", 0, 10, &u->rate_weight, err) ||
         string_option(config, "model", &model, err) || string_option(config, "hunspell", &hunspell, err) ||
         string_option(config, "calibration", &calibration, err) ||
@@ -194,9 +205,11 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
         return -1;
     u->wid_a = unspinf_lm_wid(u->lm, "a");
     u->wid_an = unspinf_lm_wid(u->lm, "an");
-    if (unspinf_calibration_index(u, err))
+    if (!u->calibrate_out)
+        unspinf_calibration_prune(&u->maps, u->generated_ratio);
+    if (unspinf_gate_prepare(u, err))
         return -1;
-    return unspinf_gate_prepare(u, err);
+    return unspinf_calibration_index(u, err);
 }
 
 static int unspin_process(void *state, unspin_doc *doc, char **err)

@@ -27,6 +27,9 @@ typedef struct unspinf {
     int wid_a, wid_an;      /* the model's "a" and "an" */
     double rate_weight;     /* how much the article's spin rate counts */
     double spin_odds;       /* log10 odds a spinner turns an original into a given form */
+    double generated_odds;  /* the same for @calibrated (generated) entries */
+    double generated_ratio; /* least log10 news ratio original/form of a generated pair */
+    double generated_threshold; /* least confidence to replace a generated pair's form */
     FILE *calibrate_out;    /* when set: every site's scores go here (calibration.h) */
     pthread_mutex_t calibrate_lock;
     struct unspinf_original *originals;  /* for calibrate_out: every original, sorted */
