@@ -67,8 +67,9 @@ static int participle_follows(const unspinf_word *w, long n, long i)
 /* Longest spun form starting at word i, or 0. */
 static int match_at(const unspinf *u, const unspinf_word *w, long n, int i, site *s)
 {
-    char key[UNSPINF_MAX_PHRASE * UNSPINF_WORD_MAX + 4];
-    int longest = u->maps.max_words < n - i ? u->maps.max_words : (int)(n - i);
+    int longest = unspinf_maps_longest_at(&u->maps, &w[i]);
+    if (longest > n - i)
+        longest = (int)(n - i);
     for (int len = longest; len >= 1; len--) {
         int ok = 1;
         for (int k = 0; k < len && ok; k++)
@@ -79,8 +80,7 @@ static int match_at(const unspinf *u, const unspinf_word *w, long n, int i, site
         for (int form = 0; form < 3; form++) {   /* with the dot, whole word, without 's */
             if ((form == 0 && !last->dot) || (form == 2 && last->base_len == last->norm_len))
                 continue;
-            size_t kl = make_key(w, i, len, form == 2, form == 0, key, sizeof key);
-            const unspinf_entry *e = kl ? unspinf_maps_find(&u->maps, key, kl) : NULL;
+            const unspinf_entry *e = unspinf_maps_find_words(&u->maps, &w[i], len, form);
             if (!e || (e->before_participle && !participle_follows(w, n, i + len)))
                 continue;
             s->first = i;
@@ -386,7 +386,7 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
     size_t len;
     const char *text = unspin_doc_text(doc, &len);
     unspinf_word *w = NULL;
-    long nw = unspinf_tokenize(text, len, &w);
+    long nw = unspinf_tokenize(text, len, &u->maps, &w);
     if (nw < 0)
         return unspin_error(err, "out of memory");
     site *sites = malloc(((size_t)nw + 1) * sizeof *sites);
