@@ -13,9 +13,12 @@
 #include <unspin/filter.h>
 
 struct unspinf_lm {
+    char *path;
     logmath_t *lmath;
     ngram_model_t *model;
     pthread_mutex_t lock;     /* the trie scorer caches its last history */
+    pthread_mutex_t load_lock;
+    int state;                /* 0 not read yet, 1 read, -1 unreadable (atomic) */
     int bos, eos;
 };
 
@@ -28,50 +31,80 @@ unspinf_lm *unspinf_lm_open(const char *path, char **err)
         return NULL;
     }
     unspinf_lm *lm = calloc(1, sizeof *lm);
-    if (!lm) {
+    if (!lm || !(lm->path = strdup(path))) {
+        free(lm);
         unspin_error(err, "out of memory");
         return NULL;
     }
+    pthread_mutex_init(&lm->lock, NULL);
+    pthread_mutex_init(&lm->load_lock, NULL);
+    return lm;
+}
+
+static void load(unspinf_lm *lm)
+{
     err_set_logfp(NULL);      /* sphinxbase logs every load step to stderr otherwise */
     lm->lmath = logmath_init(1.0001, 0, 0);
-    lm->model = lm->lmath ? ngram_model_read(NULL, path, NGRAM_AUTO, lm->lmath) : NULL;
-    if (!lm->model) {
-        unspin_error(err, "cannot read language model \"%s\" (not an ARPA, DMP or binary n-gram file?)", path);
-        unspinf_lm_close(lm);
-        return NULL;
+    lm->model = lm->lmath ? ngram_model_read(NULL, lm->path, NGRAM_AUTO, lm->lmath) : NULL;
+    if (lm->model) {
+        lm->bos = ngram_wid(lm->model, "<s>");
+        lm->eos = ngram_wid(lm->model, "</s>");
     }
-    pthread_mutex_init(&lm->lock, NULL);
-    lm->bos = ngram_wid(lm->model, "<s>");
-    lm->eos = ngram_wid(lm->model, "</s>");
-    return lm;
+    __atomic_store_n(&lm->state, lm->model ? 1 : -1, __ATOMIC_RELEASE);
+}
+
+/* 1 when the model is read (reading it now if need be), -1 when it cannot be. */
+static int ensure(unspinf_lm *lm)
+{
+    int state = __atomic_load_n(&lm->state, __ATOMIC_ACQUIRE);
+    if (state)
+        return state;
+    pthread_mutex_lock(&lm->load_lock);
+    if (!__atomic_load_n(&lm->state, __ATOMIC_ACQUIRE))
+        load(lm);
+    pthread_mutex_unlock(&lm->load_lock);
+    return lm->state;
+}
+
+int unspinf_lm_ready(unspinf_lm *lm, char **err)
+{
+    if (ensure(lm) > 0)
+        return 0;
+    return unspin_error(err, "cannot read language model \"%s\" (not an ARPA, DMP or binary n-gram file?)",
+                        lm->path);
 }
 
 void unspinf_lm_close(unspinf_lm *lm)
 {
     if (!lm)
         return;
-    if (lm->model) {
+    if (lm->model)
         ngram_model_free(lm->model);
-        pthread_mutex_destroy(&lm->lock);
-    }
     if (lm->lmath)
         logmath_free(lm->lmath);
+    pthread_mutex_destroy(&lm->lock);
+    pthread_mutex_destroy(&lm->load_lock);
+    free(lm->path);
     free(lm);
 }
 
-int unspinf_lm_wid(const unspinf_lm *lm, const char *word)
+int unspinf_lm_wid(unspinf_lm *lm, const char *word)
 {
+    if (ensure(lm) < 0)
+        return UNSPINF_LM_UNKNOWN;
     int32 wid = ngram_wid(lm->model, word);
     /* the model has no unknown word of its own: ngram_wid gives -1 for it */
     return wid < 0 || wid == ngram_unknown_wid(lm->model) ? UNSPINF_LM_UNKNOWN : wid;
 }
 
-int unspinf_lm_bos(const unspinf_lm *lm) { return lm->bos; }
-int unspinf_lm_eos(const unspinf_lm *lm) { return lm->eos; }
+int unspinf_lm_bos(unspinf_lm *lm) { return ensure(lm) > 0 ? lm->bos : UNSPINF_LM_UNKNOWN; }
+int unspinf_lm_eos(unspinf_lm *lm) { return ensure(lm) > 0 ? lm->eos : UNSPINF_LM_UNKNOWN; }
 
 double unspinf_lm_score(unspinf_lm *lm, const int *wids, size_t from, size_t to)
 {
     double total = 0;
+    if (ensure(lm) < 0)
+        return total;
     pthread_mutex_lock(&lm->lock);
     for (size_t i = from; i < to; i++) {
         if (wids[i] == UNSPINF_LM_UNKNOWN) {

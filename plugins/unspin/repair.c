@@ -426,6 +426,10 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
     unspin_doc_set_stat(doc, "spun_forms", ns);
     int rc = 0, replaced = 0;
     if (ns && (!u->gate || u->calibrate_out || spin >= u->spin_threshold)) {
+        if (unspinf_lm_ready(u->lm, err)) {   /* read on the first article that needs it */
+            rc = -1;
+            goto out;
+        }
         double *best = calloc((size_t)ns * 2 * (UNSPINF_MAX_CANDS + 1), sizeof *best);
         if (!best) {
             rc = unspin_error(err, "out of memory");
