@@ -11,32 +11,25 @@
 
 #include "tokens.h"
 
-#define FNV_OFFSET 1469598103934665603ull
-#define FNV_PRIME 1099511628211ull
-
-static inline size_t hash_more(size_t h, const char *s, size_t len)
+static uint64_t hash_key(const char *s, size_t len)
 {
+    uint64_t h = UNSPINF_MAPS_HASH_SEED;
     for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * FNV_PRIME;
+        h = unspinf_maps_hash(h, (unsigned char)s[i]);
     return h;
 }
 
-static size_t hash_key(const char *s, size_t len)
-{
-    return hash_more(FNV_OFFSET, s, len);
-}
-
 /* The slot a hash starts probing at: FNV's low bits alone are weak. */
-static inline size_t slot_of(size_t h, size_t n_slots)
+static inline size_t slot_of(uint64_t h, size_t n_slots)
 {
-    return (h ^ (h >> 29)) & (n_slots - 1);
+    return (size_t)(h ^ (h >> 29)) & (n_slots - 1);
 }
 
-static size_t hash_ids(const int *ids, int n)
+static uint64_t hash_ids(const int *ids, int n)
 {
-    size_t h = FNV_OFFSET;
+    uint64_t h = UNSPINF_MAPS_HASH_SEED;
     for (int k = 0; k < n; k++)
-        h = (h ^ (unsigned)ids[k]) * FNV_PRIME;
+        h = (h ^ (unsigned)ids[k]) * 1099511628211ull;
     return h;
 }
 
@@ -54,33 +47,67 @@ static int grow(void **array, size_t *cap, size_t n, size_t size)
     return 0;
 }
 
-int unspinf_maps_word_id(const unspinf_maps *m, const char *s, size_t len, int dot)
+/* A slot of the word table.  Most text words are looked up, most of them
+ * found: a short word's text lies in its slot, so a lookup reads one place. */
+#define INLINE_TEXT 20
+struct unspinf_word_slot {
+    uint64_t hash;
+    uint32_t id;              /* word id + 1; 0: empty */
+    uint32_t len;
+    char text[INLINE_TEXT];   /* the word when shorter than INLINE_TEXT */
+};
+
+static inline int same_text(const char *a, const char *b, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
+int unspinf_maps_word_id_hashed(const unspinf_maps *m, const char *s, size_t len, int dot, uint64_t h)
 {
     if (!m->n_word_slots)
         return -1;
-    size_t h = hash_key(s, len);
-    if (dot)
-        h = (h ^ '.') * FNV_PRIME;
-    size_t mask = m->n_word_slots - 1;
-    for (size_t i = slot_of(h, m->n_word_slots); m->word_slots[i]; i = (i + 1) & mask) {
-        const unspinf_map_word *x = &m->words[m->word_slots[i] - 1];
-        if (x->hash == h && x->len == len + (dot != 0) && !memcmp(x->text, s, len) && (!dot || x->text[len] == '.'))
-            return (int)(m->word_slots[i] - 1);
+    size_t mask = m->n_word_slots - 1, full = len + (dot != 0);
+    for (size_t i = slot_of(h, m->n_word_slots); m->word_slots[i].id; i = (i + 1) & mask) {
+        const struct unspinf_word_slot *x = &m->word_slots[i];
+        if (x->hash != h || x->len != full)
+            continue;
+        const char *text = full < INLINE_TEXT ? x->text : m->words[x->id - 1].text;
+        if (same_text(text, s, len) && (!dot || text[len] == '.'))
+            return (int)x->id - 1;
     }
     return -1;
 }
 
+int unspinf_maps_word_id(const unspinf_maps *m, const char *s, size_t len, int dot)
+{
+    uint64_t h = hash_key(s, len);
+    return unspinf_maps_word_id_hashed(m, s, len, dot, dot ? unspinf_maps_hash(h, '.') : h);
+}
+
+static void word_put(struct unspinf_word_slot *slots, size_t n_slots, const unspinf_map_word *w, size_t id)
+{
+    size_t i = slot_of(w->hash, n_slots);
+    while (slots[i].id)
+        i = (i + 1) & (n_slots - 1);
+    slots[i].hash = w->hash;
+    slots[i].id = (uint32_t)id + 1;
+    slots[i].len = (uint32_t)w->len;
+    if (w->len < INLINE_TEXT)
+        memcpy(slots[i].text, w->text, w->len);
+}
+
+/* Few words are in the maps and most text words are looked up: a sparse
+ * table keeps probes short. */
 static int word_rehash(unspinf_maps *m, size_t n_slots)
 {
-    unsigned *slots = calloc(n_slots, sizeof *slots);
+    struct unspinf_word_slot *slots = calloc(n_slots, sizeof *slots);
     if (!slots)
         return -1;
-    for (size_t id = 0; id < m->n_words; id++) {
-        size_t i = slot_of(m->words[id].hash, n_slots);
-        while (slots[i])
-            i = (i + 1) & (n_slots - 1);
-        slots[i] = (unsigned)id + 1;
-    }
+    for (size_t id = 0; id < m->n_words; id++)
+        word_put(slots, n_slots, &m->words[id], id);
     free(m->word_slots);
     m->word_slots = slots;
     m->n_word_slots = n_slots;
@@ -100,14 +127,11 @@ static int word_add(unspinf_maps *m, const char *s, size_t len)
         return -1;
     w->len = len;
     w->hash = hash_key(s, len);
-    w->longest = 0;
+    w->longest = w->single = 0;
     m->n_words++;
     if (m->n_words * 2 > m->n_word_slots)
         return word_rehash(m, m->n_word_slots ? m->n_word_slots * 2 : 4096) ? -1 : (int)m->n_words - 1;
-    size_t i = slot_of(w->hash, m->n_word_slots);
-    while (m->word_slots[i])
-        i = (i + 1) & (m->n_word_slots - 1);
-    m->word_slots[i] = (unsigned)m->n_words;
+    word_put(m->word_slots, m->n_word_slots, w, m->n_words - 1);
     return (int)m->n_words - 1;
 }
 
@@ -142,6 +166,8 @@ static int phrase_add(unspinf_maps *m)
     }
     if (m->words[e->key_ids[0]].longest < e->n_words)
         m->words[e->key_ids[0]].longest = e->n_words;
+    if (e->n_words == 1)
+        m->words[e->key_ids[0]].single = (int)m->n;
     if (m->n * 2 > m->n_phrase_slots)
         return phrase_rehash(m, m->n_phrase_slots ? m->n_phrase_slots * 2 : 4096);
     size_t i = slot_of(hash_ids(e->key_ids, e->n_words), m->n_phrase_slots);
@@ -185,6 +211,8 @@ const unspinf_entry *unspinf_maps_find_words(const unspinf_maps *m, const unspin
     const unspinf_word *last = &w[n - 1];
     if ((ids[n - 1] = form == 0 ? last->key_dot : form == 2 ? last->key_base : last->key) < 0)
         return NULL;
+    if (n == 1)
+        return m->words[ids[0]].single ? &m->entries[m->words[ids[0]].single - 1] : NULL;
     return find_ids(m, ids, n);
 }
 

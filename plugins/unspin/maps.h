@@ -21,6 +21,7 @@
 #define UNSPINF_MAPS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define UNSPINF_MAX_PHRASE 6          /* words in a spun form or an original */
 #define UNSPINF_MAX_CANDS 8           /* originals of one spun form */
@@ -54,6 +55,7 @@ typedef struct unspinf_map_word {
     char *text;
     size_t len, hash;
     int longest;                      /* longest spun form that starts with it */
+    int single;                       /* the entry of this word alone, + 1; 0 for none */
 } unspinf_map_word;
 
 typedef struct unspinf_maps {
@@ -62,7 +64,7 @@ typedef struct unspinf_maps {
     int max_words;                    /* longest spun form */
     unspinf_map_word *words;          /* every word of every spun form */
     size_t n_words, cap_words;
-    unsigned *word_slots;             /* open hash on text: word id + 1, 0 for empty */
+    struct unspinf_word_slot *word_slots;  /* open hash on text (maps.c) */
     size_t n_word_slots;
     size_t *phrase_slots;             /* open hash on key_ids: entry index + 1 */
     size_t n_phrase_slots;
@@ -77,6 +79,16 @@ const unspinf_entry *unspinf_maps_find(const unspinf_maps *maps, const char *key
 /* The id of the word s[0..len) (followed by "." when dot) among the words of
  * the spun forms, or -1 when no spun form holds it. */
 int unspinf_maps_word_id(const unspinf_maps *maps, const char *s, size_t len, int dot);
+
+/* The same with the word's hash already made: UNSPINF_MAPS_HASH_SEED, then
+ * unspinf_maps_hash() on each byte (and on the "." when dot). */
+int unspinf_maps_word_id_hashed(const unspinf_maps *maps, const char *s, size_t len, int dot, uint64_t hash);
+
+#define UNSPINF_MAPS_HASH_SEED 1469598103934665603ull
+static inline uint64_t unspinf_maps_hash(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * 1099511628211ull;          /* FNV-1a */
+}
 
 struct unspinf_word;
 

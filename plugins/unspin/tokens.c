@@ -5,6 +5,7 @@
  * norm and counted for its case as they are read. */
 #include "tokens.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,61 +51,58 @@ static inline size_t apostrophe_len(const unsigned char *s, const unsigned char 
     return 0;
 }
 
-static unsigned char casing_of(int upper, int lower, int first_upper)
+static unsigned char casing_of(uint64_t counts, int first_upper)
 {
-    int letters = upper + lower;
+    uint32_t upper = (uint32_t)counts, lower = (uint32_t)(counts >> 32);
     if (!upper)
         return UNSPINF_LOWER;
     if (!lower)
-        return letters > 1 ? UNSPINF_UPPER : UNSPINF_CAPITAL;
+        return upper > 1 ? UNSPINF_UPPER : UNSPINF_CAPITAL;
     return first_upper && upper == 1 ? UNSPINF_CAPITAL : UNSPINF_MIXED;
 }
 
-static inline int is_ascii_alnum(unsigned char c)
-{
-    return (unsigned)(byte_class[c] - UPPER_ASCII) <= DIGIT_ASCII - UPPER_ASCII;
-}
+/* An ASCII letter or digit as norm holds it (lowercase); 0 for other bytes. */
+#define FOLD(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c) : 0)
+#define FOLD4(c) FOLD(c), FOLD(c + 1), FOLD(c + 2), FOLD(c + 3)
+#define FOLD16(c) FOLD4(c), FOLD4(c + 4), FOLD4(c + 8), FOLD4(c + 12)
+#define FOLD64(c) FOLD16(c), FOLD16(c + 16), FOLD16(c + 32), FOLD16(c + 48)
+static const unsigned char fold[256] = { FOLD64(0), FOLD64(64), FOLD64(128), FOLD64(192) };
 
-/* Reads the word that starts at p into w (start and sentence already set);
- * returns its end.  Case counts only ASCII letters, and not the possessive
- * 's. */
+/* Counts of a word's ASCII letters: uppercase in the low half, lowercase in the high. */
+static const uint64_t case_count[256] = { ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1ull << 32 };
+
+/* Reads the word that starts at p into w (start and sentence already set),
+ * with the hash of norm for unspinf_maps_word_id_hashed; returns its end.
+ * Relies on the NUL byte after the text (filter.h) to end ASCII runs. */
 static const unsigned char *read_word(const unsigned char *s, const unsigned char *p, const unsigned char *end,
-                                      unspinf_word *w)
+                                      unspinf_word *w, uint64_t *hash)
 {
     size_t o = 0;           /* bytes of norm; over UNSPINF_WORD_MAX - 1: too long */
-    int upper = 0, lower = 0, first_upper = -1;
+    uint64_t counts = 0, h = UNSPINF_MAPS_HASH_SEED;
+    const unsigned char *start = p;
     for (;;) {
-        const unsigned char *q = p;
-        while (q < end && is_ascii_alnum(*q))
-            q++;
-        size_t run = (size_t)(q - p);
-        if (run) {
-            for (const unsigned char *r = p; first_upper < 0 && r < q; r++)
-                if (byte_class[*r] != DIGIT_ASCII)
-                    first_upper = byte_class[*r] == UPPER_ASCII;
-            char *out = o + run < UNSPINF_WORD_MAX ? w->norm + o : NULL;
-            for (size_t i = 0; i < run; i++) {
-                unsigned char c = p[i], k = byte_class[c];
-                upper += k == UPPER_ASCII;
-                lower += k == LOWER_ASCII;
-                if (out)
-                    out[i] = (char)(k == UPPER_ASCII ? c | 0x20 : c);
-            }
-            o += run;
-            p = q;
+        for (unsigned char f; (f = fold[*p]); p++, o++) {
+            if (o < UNSPINF_WORD_MAX - 1)
+                w->norm[o] = (char)f;
+            counts += case_count[*p];
+            h = unspinf_maps_hash(h, f);
         }
         size_t l = p < end && byte_class[*p] >= LEAD2 ? letter_len(p, end) : 0;
         if (l) {            /* a letter outside ASCII, kept as it is */
-            if (o + l < UNSPINF_WORD_MAX)
-                memcpy(w->norm + o, p, l);
-            o += l;
+            for (size_t i = 0; i < l; i++, o++) {
+                if (o < UNSPINF_WORD_MAX - 1)
+                    w->norm[o] = (char)p[i];
+                h = unspinf_maps_hash(h, p[i]);
+            }
             p += l;
             continue;
         }
         size_t a = apostrophe_len(p, end);
         if ((a || (p < end && *p == '-')) && letter_len(p + (a ? a : 1), end)) {
-            if (o + 1 < UNSPINF_WORD_MAX)
-                w->norm[o] = a ? '\'' : '-';
+            char c = a ? '\'' : '-';
+            if (o < UNSPINF_WORD_MAX - 1)
+                w->norm[o] = c;
+            h = unspinf_maps_hash(h, (unsigned char)c);
             o++;
             p += a ? a : 1;
         } else {
@@ -117,15 +115,16 @@ static const unsigned char *read_word(const unsigned char *s, const unsigned cha
     w->norm[o] = 0;
     w->norm_len = w->base_len = (unsigned char)o;
     if (o > 2 && w->norm[o - 2] == '\'' && w->norm[o - 1] == 's') {
-        /* the possessive 's (two bytes, or four with ’) */
+        /* the possessive 's (two bytes, or four with ’) counts for neither
+         * the key nor the case */
         w->base_len = (unsigned char)(o - 2);
         w->base_end = w->end - (p[-2] == '\'' ? 2 : 4);
-        if (p[-1] == 'S')
-            upper--;
-        else
-            lower--;
+        counts -= case_count[p[-1]];
     }
-    w->casing = casing_of(upper, lower, first_upper > 0);
+    while (start < p && !case_count[*start])
+        start++;
+    w->casing = casing_of(counts, start < p && *start <= 'Z');
+    *hash = h;
     return p;
 }
 
@@ -137,6 +136,7 @@ long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, un
     if (!words)
         return -1;
     int sentence = 0, joined = 0;
+    uint64_t hash = 0;      /* of the last word's norm */
     while (p < end) {
         unsigned char c = *p;
         if (c == ' ') {
@@ -148,7 +148,8 @@ long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, un
                 unspinf_word *x = &words[n - 1];
                 x->dot = 1;
                 if (maps && x->norm_len)
-                    x->key_dot = unspinf_maps_word_id(maps, x->norm, x->norm_len, 1);
+                    x->key_dot = unspinf_maps_word_id_hashed(maps, x->norm, x->norm_len, 1,
+                                                             unspinf_maps_hash(hash, '.'));
                 /* a full stop before a lowercase word is an abbreviation's */
                 const unsigned char *q = p + 1;
                 while (q < end && (*q == ' ' || *q == '\t'))
@@ -177,10 +178,10 @@ long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, un
         w->sentence = sentence;
         w->dot = 0;
         w->wid = 0;
-        p = read_word(s, p, end, w);
+        p = read_word(s, p, end, w, &hash);
         w->key = w->key_base = w->key_dot = -1;
         if (maps && w->norm_len) {
-            w->key = unspinf_maps_word_id(maps, w->norm, w->norm_len, 0);
+            w->key = unspinf_maps_word_id_hashed(maps, w->norm, w->norm_len, 0, hash);
             if (w->base_len < w->norm_len)
                 w->key_base = unspinf_maps_word_id(maps, w->norm, w->base_len, 0);
         }
