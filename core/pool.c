@@ -7,7 +7,7 @@
 struct pool {
     pool_fn fn;
     void *ctx;
-    int n_threads;              /* extra threads, the caller not counted */
+    int n_threads;              /* worker threads; callers help in pool_wait */
     pthread_t *threads;
     pthread_mutex_t lock;
     pthread_cond_t work, done;
@@ -59,13 +59,13 @@ pool *pool_new(int threads, pool_fn fn)
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->work, NULL);
     pthread_cond_init(&p->done, NULL);
-    if (threads > 1) {
-        p->threads = calloc((size_t)threads - 1, sizeof *p->threads);
+    if (threads > 0) {
+        p->threads = calloc((size_t)threads, sizeof *p->threads);
         if (!p->threads) {
             pool_free(p);
             return NULL;
         }
-        for (int i = 0; i < threads - 1; i++) {
+        for (int i = 0; i < threads; i++) {
             if (pthread_create(&p->threads[i], NULL, worker, p) != 0)
                 break;
             p->n_threads++;
@@ -74,7 +74,7 @@ pool *pool_new(int threads, pool_fn fn)
     return p;
 }
 
-void pool_run(pool *p, void *ctx, void *items, size_t item_size, size_t n)
+void pool_start(pool *p, void *ctx, void *items, size_t item_size, size_t n)
 {
     pthread_mutex_lock(&p->lock);
     p->ctx = ctx;
@@ -86,11 +86,21 @@ void pool_run(pool *p, void *ctx, void *items, size_t item_size, size_t n)
     p->generation++;
     pthread_cond_broadcast(&p->work);
     pthread_mutex_unlock(&p->lock);
+}
+
+void pool_wait(pool *p)
+{
     drain(p);
     pthread_mutex_lock(&p->lock);
     while (p->busy > 0)
         pthread_cond_wait(&p->done, &p->lock);
     pthread_mutex_unlock(&p->lock);
+}
+
+void pool_run(pool *p, void *ctx, void *items, size_t item_size, size_t n)
+{
+    pool_start(p, ctx, items, item_size, n);
+    pool_wait(p);
 }
 
 void pool_free(pool *p)

@@ -20,15 +20,18 @@ int runner_init(runner *r, const struct options *opt, unspin_chain *chain, FILE 
     r->report = report;
     r->report_name = report_name;
     r->cap = opt->jsonl ? (size_t)BATCH_RECORDS_PER_JOB * (size_t)opt->jobs : 1;
-    r->batch = calloc(r->cap, sizeof *r->batch);
-    return r->batch ? 0 : -1;
+    r->batch[0] = calloc(r->cap, sizeof *r->batch[0]);
+    r->batch[1] = opt->jobs > 1 ? calloc(r->cap, sizeof *r->batch[1]) : NULL;
+    return r->batch[0] && (opt->jobs == 1 || r->batch[1]) ? 0 : -1;
 }
 
 void runner_free(runner *r)
 {
-    for (size_t i = 0; i < r->cap; i++)
-        record_free(&r->batch[i]);
-    free(r->batch);
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; r->batch[k] && i < r->cap; i++)
+            record_free(&r->batch[k][i]);
+        free(r->batch[k]);
+    }
     pool_free(r->pool);
 }
 
@@ -114,6 +117,109 @@ static int blank_line(const strbuf *sb)
     return 1;
 }
 
+/* Reads the next batch into b; sets *n, and *eof at the end of the input.
+ * A batch ends after an oversize record: its tail is still in the reader. */
+static int read_batch(runner *r, linereader *lr, struct record *b, size_t *n,
+                      size_t *lineno, int *eof, const char *source)
+{
+    const struct options *o = r->opt;
+    int delim = o->jsonl ? '\n' : -1;
+    size_t bytes = 0;
+    *n = 0;
+    while (*n < r->cap && bytes < BATCH_BYTES) {
+        struct record *rec = &b[*n];
+        record_clear(rec);
+        int got = lr_next(lr, &rec->in, o->max_record, delim, &rec->oversize);
+        if (got < 0) {
+            fprintf(stderr, "unspin: %s: read error: %s\n", source, strerror(errno));
+            r->failed = 1;
+            *eof = 1;
+            return -1;
+        }
+        if (got == 0 && (o->jsonl || *lineno > 0)) {
+            *eof = 1;
+            return 0;
+        }
+        /* A plain input is one article, even an empty one. */
+        rec->lineno = o->jsonl ? ++*lineno : (++*lineno, 0);
+        rec->blank = o->jsonl && blank_line(&rec->in);
+        bytes += rec->in.len;
+        ++*n;
+        if (!o->jsonl) {
+            *eof = 1;
+            return 0;
+        }
+        if (rec->oversize)
+            return 0;
+    }
+    return 0;
+}
+
+static int emit_batch(runner *r, const struct record_ctx *ctx, struct record *b, size_t n,
+                      linereader *lr, output *out)
+{
+    for (size_t i = 0; i < n; i++)
+        if (emit(r, ctx, &b[i], lr, out))
+            return -1;
+    return 0;
+}
+
+/* One thread: read a batch, clean it, write it. */
+static int run_serial(runner *r, const struct record_ctx *ctx, linereader *lr, output *out)
+{
+    size_t lineno = 0, n;
+    int eof = 0, rc = 0;
+    while (!eof && rc == 0) {
+        rc = read_batch(r, lr, r->batch[0], &n, &lineno, &eof, ctx->source);
+        for (size_t i = 0; i < n; i++)
+            record_process(ctx, &r->batch[0][i]);
+        if (emit_batch(r, ctx, r->batch[0], n, lr, out))
+            rc = -1;
+    }
+    return rc;
+}
+
+/* Worker threads: while they clean batch k, this thread writes batch k-1
+ * and reads batch k+1, so reading and writing cost no cleaning time. */
+static int run_pipelined(runner *r, const struct record_ctx *ctx, linereader *lr, output *out)
+{
+    size_t lineno = 0, n_cur = 0, n_prev = 0;
+    int eof = 0, rc = 0, cur = 0, in_flight = 0;
+    while (rc == 0 && (!eof || in_flight)) {
+        struct record *b = r->batch[cur], *prev = r->batch[!cur];
+        n_cur = 0;
+        if (!eof && read_batch(r, lr, b, &n_cur, &lineno, &eof, ctx->source))
+            rc = -1;
+        if (in_flight) {
+            pool_wait(r->pool);
+            in_flight = 0;
+        }
+        int tail_in_reader = n_cur > 0 && b[n_cur - 1].oversize;
+        if (n_cur > 0 && !tail_in_reader) {
+            pool_start(r->pool, (void *)ctx, b, sizeof *b, n_cur);
+            in_flight = 1;
+        }
+        if (emit_batch(r, ctx, prev, n_prev, lr, out)) {
+            rc = -1;
+            break;
+        }
+        n_prev = 0;
+        if (tail_in_reader) {
+            /* The oversize record's tail must be written before anything
+             * more is read: finish this batch here and now. */
+            pool_run(r->pool, (void *)ctx, b, sizeof *b, n_cur);
+            if (emit_batch(r, ctx, b, n_cur, lr, out))
+                rc = -1;
+            continue;
+        }
+        n_prev = n_cur;
+        cur = !cur;
+    }
+    if (in_flight)
+        pool_wait(r->pool);
+    return rc;
+}
+
 int runner_input(runner *r, FILE *in, const char *source, output *out)
 {
     const struct options *o = r->opt;
@@ -134,46 +240,7 @@ int runner_input(runner *r, FILE *in, const char *source, output *out)
         r->failed = 1;
         return -1;
     }
-    int delim = o->jsonl ? '\n' : -1;
-    size_t lineno = 0;
-    int rc = 0, done = 0;
-    while (!done && rc == 0) {
-        size_t n = 0, bytes = 0;
-        while (n < r->cap && bytes < BATCH_BYTES) {
-            struct record *rec = &r->batch[n];
-            record_clear(rec);
-            int got = lr_next(&lr, &rec->in, o->max_record, delim, &rec->oversize);
-            if (got < 0) {
-                fprintf(stderr, "unspin: %s: read error: %s\n", source, strerror(errno));
-                r->failed = 1;
-                rc = -1;
-                done = 1;
-                break;
-            }
-            if (got == 0 && (o->jsonl || lineno > 0)) {
-                done = 1;
-                break;
-            }
-            /* A plain input is one article, even an empty one. */
-            rec->lineno = o->jsonl ? ++lineno : (lineno++, 0);
-            rec->blank = o->jsonl && blank_line(&rec->in);
-            bytes += rec->in.len;
-            n++;
-            if (!o->jsonl || rec->oversize)
-                break;   /* an oversize record's tail is still in the reader */
-        }
-        if (r->pool && n > 1) {
-            pool_run(r->pool, &ctx, r->batch, sizeof *r->batch, n);
-        } else {
-            for (size_t i = 0; i < n; i++)
-                record_process(&ctx, &r->batch[i]);
-        }
-        for (size_t i = 0; i < n && rc == 0; i++)
-            if (emit(r, &ctx, &r->batch[i], &lr, out))
-                rc = -1;
-        if (!o->jsonl)
-            done = 1;
-    }
+    int rc = r->pool ? run_pipelined(r, &ctx, &lr, out) : run_serial(r, &ctx, &lr, out);
     lr_free(&lr);
     return rc;
 }

@@ -16,7 +16,7 @@ typedef struct runner {
     const struct options *opt;
     unspin_chain *chain;
     pool *pool;
-    struct record *batch;
+    struct record *batch[2];   /* two, so one is cleaned while the other is written */
     size_t cap;
     FILE *report;          /* NULL: no report */
     const char *report_name;

@@ -21,6 +21,7 @@
 #define UNSPINF_MAPS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define UNSPINF_MAX_PHRASE 6          /* words in a spun form or an original */
 #define UNSPINF_MAX_CANDS 8           /* originals of one spun form */
@@ -31,11 +32,16 @@ typedef struct unspinf_cand {
     int n_words;
     double log_weight;                /* log10 channel weight */
     int wids[UNSPINF_MAX_PHRASE];     /* language model ids, filled in by the filter */
+    /* calibration on clean news (calibration.h); calibrated == 0: none */
+    int calibrated;
+    double log_ratio;                 /* log10 (its clean count + 1) / (the form's + 1) */
+    double slope, mid;                /* evidence = slope * (score advantage - mid) */
 } unspinf_cand;
 
 typedef struct unspinf_entry {
     char *spun;                       /* the key: lowercase words, one space apart */
     int n_words;
+    int key_ids[UNSPINF_MAX_PHRASE];  /* its words' ids (unspinf_maps_word_id) */
     int wids[UNSPINF_MAX_PHRASE];     /* of the spun words, filled in by the filter */
     unspinf_cand *cands;
     int n_cands;
@@ -44,12 +50,24 @@ typedef struct unspinf_entry {
     int before_participle;            /* @before-participle: only before a participle */
 } unspinf_entry;
 
+/* A word of the spun forms: text is looked up word by word, by number. */
+typedef struct unspinf_map_word {
+    char *text;
+    size_t len, hash;
+    int longest;                      /* longest spun form that starts with it */
+    int single;                       /* the entry of this word alone, + 1; 0 for none */
+} unspinf_map_word;
+
 typedef struct unspinf_maps {
     unspinf_entry *entries;
     size_t n, cap;
-    size_t *slots;                    /* open hash: entry index + 1, 0 for empty */
-    size_t n_slots;
     int max_words;                    /* longest spun form */
+    unspinf_map_word *words;          /* every word of every spun form */
+    size_t n_words, cap_words;
+    struct unspinf_word_slot *word_slots;  /* open hash on text (maps.c) */
+    size_t n_word_slots;
+    size_t *phrase_slots;             /* open hash on key_ids: entry index + 1 */
+    size_t n_phrase_slots;
 } unspinf_maps;
 
 /* Reads one map file into maps; -1 and *err (naming file and line) on error. */
@@ -57,6 +75,32 @@ int unspinf_maps_load(unspinf_maps *maps, const char *path, char **err);
 
 /* The entry whose spun form is key (lowercase, single spaces), or NULL. */
 const unspinf_entry *unspinf_maps_find(const unspinf_maps *maps, const char *key, size_t len);
+
+/* The id of the word s[0..len) (followed by "." when dot) among the words of
+ * the spun forms, or -1 when no spun form holds it. */
+int unspinf_maps_word_id(const unspinf_maps *maps, const char *s, size_t len, int dot);
+
+/* The same with the word's hash already made: UNSPINF_MAPS_HASH_SEED, then
+ * unspinf_maps_hash() on each byte (and on the "." when dot). */
+int unspinf_maps_word_id_hashed(const unspinf_maps *maps, const char *s, size_t len, int dot, uint64_t hash);
+
+#define UNSPINF_MAPS_HASH_SEED 1469598103934665603ull
+static inline uint64_t unspinf_maps_hash(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * 1099511628211ull;          /* FNV-1a */
+}
+
+struct unspinf_word;
+
+/* At least the number of words of the longest spun form that may start at
+ * text word w (tokens.h); 0 when none can. */
+int unspinf_maps_longest_at(const unspinf_maps *maps, const struct unspinf_word *w);
+
+/* The entry whose spun form is the text words w[0..n), the last one taken
+ * followed by its full stop (form 0), whole (1) or without its possessive
+ * 's (2); NULL when none. */
+const unspinf_entry *unspinf_maps_find_words(const unspinf_maps *maps, const struct unspinf_word *w, int n,
+                                             int form);
 
 void unspinf_maps_free(unspinf_maps *maps);
 

@@ -106,7 +106,7 @@ int unspinf_render(const unspinf *u, unspin_doc *doc, const char *text, size_t l
         if (s->choice < 0)
             continue;
         const unspinf_cand *c = &s->e->cands[s->choice];
-        double conf = unspinf_confidence(s);
+        double conf = s->conf;
         if (conf < u->threshold || !strcmp(c->text, s->e->spun))
             continue;
         rep.n = 0;

@@ -19,10 +19,8 @@ typedef struct unspinf_site {
     int choice;               /* -1: keep; else index of the candidate */
     double *best;             /* per option (keep first): best window score */
     double *bonus;            /* per option: log10 bonus from the form's other occurrences */
+    double conf;              /* confidence (0..1) that it was spun (that choice beats keeping it) */
 } unspinf_site;
-
-/* Confidence (0..1) that the site was spun (that some original beats keeping it). */
-double unspinf_confidence(const unspinf_site *s);
 
 /* 1 when a word takes "an" ("an hour", "an easy"), 0 for "a". */
 int unspinf_render_wants_an(const char *word);

@@ -6,12 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calibration.h"
 #include "render.h"
 #include "tokens.h"
 
 #define COMBO_LIMIT 512       /* choices tried jointly per cluster of nearby forms */
 #define SEQ_MAX 64            /* words in one scoring window */
-#define CONSISTENCY 1.0       /* log10 bonus for doing what the other occurrences of a form did */
+#define POOLED 0.5            /* share of the other occurrences' evidence a site takes (pool_evidence) */
 #define FORM_REPEATS 3        /* occurrences of one spun form that count for the spin score */
 
 typedef unspinf_site site;
@@ -66,8 +67,9 @@ static int participle_follows(const unspinf_word *w, long n, long i)
 /* Longest spun form starting at word i, or 0. */
 static int match_at(const unspinf *u, const unspinf_word *w, long n, int i, site *s)
 {
-    char key[UNSPINF_MAX_PHRASE * UNSPINF_WORD_MAX + 4];
-    int longest = u->maps.max_words < n - i ? u->maps.max_words : (int)(n - i);
+    int longest = unspinf_maps_longest_at(&u->maps, &w[i]);
+    if (longest > n - i)
+        longest = (int)(n - i);
     for (int len = longest; len >= 1; len--) {
         int ok = 1;
         for (int k = 0; k < len && ok; k++)
@@ -78,8 +80,7 @@ static int match_at(const unspinf *u, const unspinf_word *w, long n, int i, site
         for (int form = 0; form < 3; form++) {   /* with the dot, whole word, without 's */
             if ((form == 0 && !last->dot) || (form == 2 && last->base_len == last->norm_len))
                 continue;
-            size_t kl = make_key(w, i, len, form == 2, form == 0, key, sizeof key);
-            const unspinf_entry *e = kl ? unspinf_maps_find(&u->maps, key, kl) : NULL;
+            const unspinf_entry *e = unspinf_maps_find_words(&u->maps, &w[i], len, form);
             if (!e || (e->before_participle && !participle_follows(w, n, i + len)))
                 continue;
             s->first = i;
@@ -201,51 +202,170 @@ static void decide_cluster(const unspinf *u, const unspinf_word *w, long nw, sit
     }
 }
 
-/* Confidence that the site was spun: one minus the keep option's share of
- * the options' probabilities (the best window score of each, as log10). */
-double unspinf_confidence(const unspinf_site *s)
+/* The end of the cluster of nearby forms that starts at site a. */
+static int cluster_end(const unspinf_word *w, const site *sites, int ns, int a)
 {
-    double top = s->best[0], sum = 0;
-    for (int o = 1; o <= s->e->n_cands; o++)
-        if (s->best[o] > top)
-            top = s->best[o];
-    for (int o = 0; o <= s->e->n_cands; o++)
-        sum += pow(10.0, s->best[o] - top);
-    return 1.0 - pow(10.0, s->best[0] - top) / sum;
+    int b = a + 1;
+    while (b < ns && w[sites[b].first].sentence == w[sites[b - 1].first].sentence &&
+           sites[b].first - (sites[b - 1].first + sites[b - 1].n) <= 2)
+        b++;
+    return b;
 }
 
 static void decide_all(const unspinf *u, const unspinf_word *w, long nw, site *sites, int ns)
 {
     for (int a = 0; a < ns;) {
-        int b = a + 1;
-        while (b < ns && w[sites[b].first].sentence == w[sites[b - 1].first].sentence &&
-               sites[b].first - (sites[b - 1].first + sites[b - 1].n) <= 2)
-            b++;
+        int b = cluster_end(w, sites, ns, a);
         decide_cluster(u, w, nw, sites, a, b);
         a = b;
     }
 }
 
-/* Gives each site a bonus for every original that another occurrence of the
- * same spun form was confidently replaced with (keeping earns nothing: a
- * spinner's habit shows in what it changed); returns whether any site got one. */
-static int consistency_bonus(const unspinf *u, site *sites, int ns)
+/* Scores every option of a site again with its neighbours as decided: the
+ * best joint score of an option may have come with a neighbour left as it
+ * was ("remoted say", unknown to the model, beside "remoted state") while the
+ * neighbour is in fact replaced ("isolated say" is plainly wrong). */
+static void condition_on_neighbours(const unspinf *u, const unspinf_word *w, long nw, site *sites, int ns)
 {
-    int any = 0;
-    int *chosen = calloc((size_t)ns, sizeof *chosen);
-    if (!chosen)
-        return 0;
-    for (int k = 0; k < ns; k++)
-        chosen[k] = unspinf_confidence(&sites[k]) >= u->threshold ? sites[k].choice : -1;
-    for (int k = 0; k < ns; k++) {
-        for (int j = 0; j < ns; j++)
-            if (j != k && sites[j].e == sites[k].e && chosen[j] >= 0 && !sites[k].bonus[chosen[j] + 1]) {
-                sites[k].bonus[chosen[j] + 1] = CONSISTENCY;
-                any = 1;
+    int opts[64];
+    for (int a = 0; a < ns;) {
+        int b = cluster_end(w, sites, ns, a);
+        if (b - a > 1 && b - a <= 64) {
+            for (int k = a; k < b; k++)
+                opts[k - a] = sites[k].conf >= u->threshold ? sites[k].choice : -1;
+            for (int k = a; k < b; k++) {
+                int mine = opts[k - a];
+                for (int o = -1; o < sites[k].e->n_cands; o++) {
+                    opts[k - a] = o;
+                    sites[k].best[o + 1] = score_combo(u, w, nw, sites, a, b, opts);
+                }
+                opts[k - a] = mine;
             }
+        }
+        a = b;
     }
-    free(chosen);
-    return any;
+}
+
+/* A spinner substitutes the same way throughout an article, so the model's
+ * evidence at the other occurrences of a form counts at each (a share
+ * POOLED of it, each occurrence's capped at +-1): "area" three times with a
+ * slight lean to "region" each time leans more than once.  Goes into the
+ * sites' bonus (log10 odds, calibration.h). */
+static int pool_evidence(const unspinf *u, site *sites, int ns)
+{
+    size_t n = u->maps.n * UNSPINF_MAX_CANDS;
+    double *sum = calloc(n ? n : 1, sizeof *sum), *ev = malloc(((size_t)ns + 1) * UNSPINF_MAX_CANDS * sizeof *ev);
+    if (!sum || !ev) {
+        free(sum);
+        free(ev);
+        return -1;
+    }
+    for (int k = 0; k < ns; k++) {
+        size_t idx = (size_t)(sites[k].e - u->maps.entries) * UNSPINF_MAX_CANDS;
+        for (int j = 0; j < sites[k].e->n_cands; j++) {
+            double x = unspinf_calibration_evidence(&sites[k], j);
+            x = x > 1 ? 1 : x < -1 ? -1 : x;
+            ev[(size_t)k * UNSPINF_MAX_CANDS + (size_t)j] = x;
+            sum[idx + (size_t)j] += x;
+        }
+    }
+    for (int k = 0; k < ns; k++) {
+        size_t idx = (size_t)(sites[k].e - u->maps.entries) * UNSPINF_MAX_CANDS;
+        for (int j = 0; j < sites[k].e->n_cands; j++)
+            sites[k].bonus[j + 1] = POOLED * (sum[idx + (size_t)j] - ev[(size_t)k * UNSPINF_MAX_CANDS + (size_t)j]);
+    }
+    free(sum);
+    free(ev);
+    return 0;
+}
+
+/* The score advantage of option opt of site s over keeping its form, with
+ * the rest of the text as it stands. */
+static double advantage(const unspinf *u, const unspinf_word *w, long nw, site *s, int opt)
+{
+    int keep = -1;
+    return score_combo(u, w, nw, s, 0, 1, &opt) - score_combo(u, w, nw, s, 0, 1, &keep);
+}
+
+/* For calibration on clean text: the advantage of every original over the
+ * form where the author wrote the form ("F" lines), and where the author
+ * wrote the original and the form is put in its place ("O" lines). */
+static int calibrate_dump(const unspinf *u, const unspinf_word *w, long nw, site *sites, int ns, char **err)
+{
+    char *buf = NULL, key[UNSPINF_MAX_PHRASE * UNSPINF_WORD_MAX + 4];
+    size_t size = 0;
+    FILE *out = open_memstream(&buf, &size);
+    if (!out)
+        return unspin_error(err, "out of memory");
+    for (int k = 0; k < ns; k++)
+        for (int j = 0; j < sites[k].e->n_cands; j++)
+            if (strcmp(sites[k].e->cands[j].text, sites[k].e->spun))
+                fprintf(out, "F\t%s\t%s\t%.3f\n", sites[k].e->spun, sites[k].e->cands[j].text,
+                        advantage(u, w, nw, &sites[k], j));
+    double scratch[2 * (UNSPINF_MAX_CANDS + 1)] = { 0 };
+    for (long i = 0; i < nw; i++) {
+        for (int len = 1; len <= UNSPINF_MAX_PHRASE && i + len <= nw; len++) {
+            if (!w[i + len - 1].norm_len || (len > 1 && !w[i + len - 1].joined))
+                break;
+            size_t kl = make_key(w, (int)i, len, 0, 0, key, sizeof key);
+            const unspinf_original *o;
+            size_t n = kl ? unspinf_calibration_find(u, key, &o) : 0;
+            for (size_t m = 0; m < n; m++) {
+                site s = { .first = (int)i, .n = len, .e = &u->maps.entries[o[m].entry], .choice = -1,
+                           .best = scratch, .bonus = scratch + UNSPINF_MAX_CANDS + 1 };
+                fprintf(out, "O\t%s\t%s\t%.3f\n", s.e->spun, o[m].text, advantage(u, w, nw, &s, o[m].cand));
+            }
+        }
+    }
+    fclose(out);
+    unspinf_calibration_write(u, buf, size);
+    free(buf);
+    return 0;
+}
+
+/* Places where an original of some entry stands in the text, outside the
+ * sites: what the spinner left alone. */
+static int count_originals(const unspinf *u, const unspinf_word *w, long nw, const site *sites, int ns)
+{
+    char key[UNSPINF_MAX_PHRASE * UNSPINF_WORD_MAX + 4];
+    int count = 0, k = 0;
+    for (long i = 0; i < nw; i++) {
+        while (k < ns && sites[k].first + sites[k].n <= i)
+            k++;
+        if (k < ns && sites[k].first <= i)
+            continue;
+        for (int len = 1; len <= UNSPINF_MAX_PHRASE && i + len <= nw; len++) {
+            if (!w[i + len - 1].norm_len || (len > 1 && !w[i + len - 1].joined))
+                break;
+            const unspinf_original *o;
+            size_t kl = make_key(w, (int)i, len, 0, 0, key, sizeof key);
+            /* a two-letter word alone ("in", "to") is seldom spun by itself */
+            if (kl > 2 && unspinf_calibration_find(u, key, &o)) {
+                count++;
+                break;
+            }
+        }
+    }
+    return count;
+}
+
+/* The final decision for every site, and the article's spin rate it implies:
+ * a spinner that changed most of what it could makes every form more likely
+ * spun, one that changed little makes each less likely.  The rate is the
+ * share of places the spinner could have changed (sites believed spun, and
+ * originals left standing) that it did; a few rounds settle it. */
+static double settle(const unspinf *u, site *sites, int ns, int originals)
+{
+    double rate = 0.5;
+    for (int round = 0; round < 6; round++) {
+        double odds = log10(rate / (1 - rate)), spun = 0;
+        for (int k = 0; k < ns; k++) {
+            unspinf_calibration_decide(u, &sites[k], odds);
+            spun += sites[k].conf;
+        }
+        rate = (spun + 1) / (spun + originals + 2);
+    }
+    return rate;
 }
 
 static void lookup_wids(const unspinf *u, unspinf_word *w, long n)
@@ -266,7 +386,7 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
     size_t len;
     const char *text = unspin_doc_text(doc, &len);
     unspinf_word *w = NULL;
-    long nw = unspinf_tokenize(text, len, &w);
+    long nw = unspinf_tokenize(text, len, &u->maps, &w);
     if (nw < 0)
         return unspin_error(err, "out of memory");
     site *sites = malloc(((size_t)nw + 1) * sizeof *sites);
@@ -305,7 +425,11 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
     unspin_doc_set_stat(doc, "spin_score", spin);
     unspin_doc_set_stat(doc, "spun_forms", ns);
     int rc = 0, replaced = 0;
-    if (ns && (!u->gate || spin >= u->spin_threshold)) {
+    if (ns && (!u->gate || u->calibrate_out || spin >= u->spin_threshold)) {
+        if (unspinf_lm_ready(u->lm, err)) {   /* read on the first article that needs it */
+            rc = -1;
+            goto out;
+        }
         double *best = calloc((size_t)ns * 2 * (UNSPINF_MAX_CANDS + 1), sizeof *best);
         if (!best) {
             rc = unspin_error(err, "out of memory");
@@ -316,16 +440,32 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
             sites[k].best = best + (size_t)k * 2 * (UNSPINF_MAX_CANDS + 1);
             sites[k].bonus = sites[k].best + UNSPINF_MAX_CANDS + 1;
         }
+        if (u->calibrate_out) {
+            rc = calibrate_dump(u, w, nw, sites, ns, err);
+            free(best);
+            goto out;
+        }
+        int originals = count_originals(u, w, nw, sites, ns);
         decide_all(u, w, nw, sites, ns);
-        /* a spinner substitutes the same way throughout: decide again with
-         * what the other occurrences of each form came to */
-        if (consistency_bonus(u, sites, ns))
-            decide_all(u, w, nw, sites, ns);
+        if (pool_evidence(u, sites, ns)) {
+            rc = unspin_error(err, "out of memory");
+            free(best);
+            goto out;
+        }
+        settle(u, sites, ns, originals);
+        condition_on_neighbours(u, w, nw, sites, ns);
+        if (pool_evidence(u, sites, ns)) {
+            rc = unspin_error(err, "out of memory");
+            free(best);
+            goto out;
+        }
+        double rate = settle(u, sites, ns, originals);
+        unspin_doc_set_stat(doc, "spin_rate", rate);
         rc = unspinf_render(u, doc, text, len, w, nw, sites, ns, &replaced, err);
         free(best);
     }
-    unspin_doc_set_stat(doc, "replacements", replaced);
 out:
+    unspin_doc_set_stat(doc, "replacements", replaced);
     free(sites);
     free(w);
     return rc;

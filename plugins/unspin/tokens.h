@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "maps.h"
+
 #define UNSPINF_WORD_MAX 40            /* longer words are never matched */
 
 enum unspinf_case { UNSPINF_LOWER, UNSPINF_CAPITAL, UNSPINF_UPPER, UNSPINF_MIXED };
@@ -24,10 +26,13 @@ typedef struct unspinf_word {
     unsigned char dot;                 /* a "." follows right after it */
     int sentence;
     int wid;                           /* language model id, filled in when needed */
+    /* as words of the maps' spun forms (unspinf_maps_word_id), -1 for none:
+     * norm, norm without the possessive 's, norm followed by "." */
+    int key, key_base, key_dot;
 } unspinf_word;
 
 /* Splits text; returns the number of words and sets *words (malloc()ed), or
- * -1 when out of memory. */
-long unspinf_tokenize(const char *text, size_t len, unspinf_word **words);
+ * -1 when out of memory.  With maps, sets each word's key ids (else -1). */
+long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, unspinf_word **words);
 
 #endif

@@ -10,23 +10,37 @@
  *   threshold       least confidence (0..1) to replace          [0.6]
  *   spin_threshold  least spin score for an article to be repaired [2.5]
  *   gate            false: repair every article as if spun      [true]
- *   prior           log10 odds that a form in a spun article was spun [0.3]
+ *   prior           log10 odds that a form in a spun article was spun,
+ *                   for entries without calibration [0.3]
+ *   rate_weight     how much the article's estimated spin rate counts [1]
+ *   spin_odds       log10 odds that a spinner makes a given substitution,
+ *                   for calibrated entries (calibration.h) [-0.3]
  *   maps            map names under dicts/unspin/ (or paths)   [every *.map there]
  *   model           n-gram model file                           [pocketsphinx en-us]
  *   hunspell        Hunspell dictionary, without .aff/.dic      [en_US]
+ *   calibration     the model's bias per original (calibration.h), or ""
+ *                   for none                       [dicts/unspin/calibration.tsv]
+ *   calibrate_out   write every matched form's scores to this file instead
+ *                   of repairing (to build a calibration; gate off)
+ *   fingerprints    the cache of the maps' fingerprint weights (gate.h), or
+ *                   "" for none                   [dicts/unspin/fingerprints.tsv]
+ *   fingerprints_out  compute every weight and write the cache to this file
  *
  * The state is read-only once built; the model and Hunspell, which keep
  * caches, lock themselves, so process() may run on several threads. */
 #include "config.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 #include <unspin/filter.h>
 
+#include "calibration.h"
 #include "gate.h"
 #include "repair.h"
 #include "unspinf.h"
@@ -39,6 +53,11 @@ static void unspin_destroy(void *state)
     unspinf_maps_free(&u->maps);
     unspinf_lm_close(u->lm);
     unspinf_speller_close(u->speller);
+    if (u->calibrate_out) {
+        fclose(u->calibrate_out);
+        pthread_mutex_destroy(&u->calibrate_lock);
+    }
+    free(u->originals);
     free(u);
 }
 
@@ -113,7 +132,7 @@ static int string_option(const cJSON *config, const char *key, const char **out,
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(config, key);
     if (!v)
         return 0;
-    if (!cJSON_IsString(v) || !*v->valuestring)
+    if (!cJSON_IsString(v) || (!*v->valuestring && strcmp(key, "calibration") && strcmp(key, "fingerprints")))
         return unspin_error(err, "\"%s\" must be a non-empty string (a file path)", key);
     *out = v->valuestring;
     return 0;
@@ -122,14 +141,16 @@ static int string_option(const cJSON *config, const char *key, const char **out,
 static int unspin_create(const cJSON *config, const unspin_host *host, void **state, char **err)
 {
     static const char *const known[] = { "threshold", "spin_threshold", "gate", "prior", "maps", "model",
-                                         "hunspell", NULL };
+                                         "hunspell", "calibration", "calibrate_out", "spin_odds", "rate_weight",
+                                         "fingerprints", "fingerprints_out", NULL };
     for (const cJSON *k = config->child; k; k = k->next) {
         int ok = 0;
         for (int i = 0; known[i] && !ok; i++)
             ok = !strcmp(k->string, known[i]);
         if (!ok)
             return unspin_error(err, "unknown option \"%s\" (known: threshold, spin_threshold, gate, prior, "
-                                     "maps, model, hunspell)", k->string);
+                                     "spin_odds, rate_weight, maps, model, hunspell, calibration, calibrate_out, fingerprints, "
+                                     "fingerprints_out)", k->string);
     }
     unspinf *u = calloc(1, sizeof *u);
     if (!u)
@@ -139,7 +160,10 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
     u->spin_threshold = 2.5;
     u->prior = 0.3;
     u->gate = 1;
-    const char *model = UNSPIN_DEFAULT_LM, *hunspell = UNSPIN_DEFAULT_HUNSPELL;
+    u->rate_weight = 1;
+    u->spin_odds = -0.3;
+    const char *model = UNSPIN_DEFAULT_LM, *hunspell = UNSPIN_DEFAULT_HUNSPELL, *calibration = NULL,
+               *calibrate_out = NULL, *fingerprints = NULL, *fingerprints_out = NULL;
     const cJSON *gate = cJSON_GetObjectItemCaseSensitive(config, "gate");
     if (gate && !cJSON_IsBool(gate))
         return unspin_error(err, "\"gate\" must be true or false");
@@ -148,17 +172,40 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
     if (number_option(config, "threshold", 0, 1, &u->threshold, err) ||
         number_option(config, "spin_threshold", 0, 1000, &u->spin_threshold, err) ||
         number_option(config, "prior", -5, 5, &u->prior, err) ||
-        string_option(config, "model", &model, err) || string_option(config, "hunspell", &hunspell, err))
+        number_option(config, "spin_odds", -10, 10, &u->spin_odds, err) ||
+        number_option(config, "rate_weight", 0, 10, &u->rate_weight, err) ||
+        string_option(config, "model", &model, err) || string_option(config, "hunspell", &hunspell, err) ||
+        string_option(config, "calibration", &calibration, err) ||
+        string_option(config, "calibrate_out", &calibrate_out, err) ||
+        string_option(config, "fingerprints", &fingerprints, err) ||
+        string_option(config, "fingerprints_out", &fingerprints_out, err))
         return -1;
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/unspin", host->dict_dir);
     if (load_maps(u, cJSON_GetObjectItemCaseSensitive(config, "maps"), dir, err))
         return -1;
+    if (calibrate_out) {
+        /* measuring the bias: the scores must be the model's own */
+        if (!(u->calibrate_out = fopen(calibrate_out, "w")))
+            return unspin_error(err, "cannot write \"%s\": %s", calibrate_out, strerror(errno));
+        pthread_mutex_init(&u->calibrate_lock, NULL);
+    } else if (!calibration) {
+        char path[8192];
+        snprintf(path, sizeof path, "%s/calibration.tsv", dir);
+        if (!access(path, R_OK) && unspinf_calibration_load(&u->maps, path, err))
+            return -1;
+    } else if (*calibration && unspinf_calibration_load(&u->maps, calibration, err)) {
+        return -1;
+    }
     if (!(u->lm = unspinf_lm_open(model, err)) || !(u->speller = unspinf_speller_open(hunspell, err)))
         return -1;
-    u->wid_a = unspinf_lm_wid(u->lm, "a");
-    u->wid_an = unspinf_lm_wid(u->lm, "an");
-    return unspinf_gate_prepare(u, err);
+    if (unspinf_calibration_index(u, err))
+        return -1;
+    char cache[8192];
+    snprintf(cache, sizeof cache, "%s/fingerprints.tsv", dir);
+    unspinf_gate_files files = { model, hunspell, fingerprints ? (*fingerprints ? fingerprints : NULL) : cache,
+                                 fingerprints_out };
+    return unspinf_gate_prepare(u, &files, err);
 }
 
 static int unspin_process(void *state, unspin_doc *doc, char **err)

@@ -2,9 +2,19 @@
 #ifndef UNSPINF_H
 #define UNSPINF_H
 
+#include <pthread.h>
+#include <stdio.h>
+
 #include "lm.h"
 #include "maps.h"
 #include "speller.h"
+
+/* An original of a map entry, for finding it in clean text (calibration). */
+typedef struct unspinf_original {
+    const char *text;
+    size_t entry;
+    int cand;
+} unspinf_original;
 
 typedef struct unspinf {
     unspinf_maps maps;
@@ -15,6 +25,12 @@ typedef struct unspinf {
     double prior;           /* log10 odds that a matched form in a spun article was spun */
     int gate;               /* 0: repair every article as if spun */
     int wid_a, wid_an;      /* the model's "a" and "an" */
+    double rate_weight;     /* how much the article's spin rate counts */
+    double spin_odds;       /* log10 odds a spinner turns an original into a given form */
+    FILE *calibrate_out;    /* when set: every site's scores go here (calibration.h) */
+    pthread_mutex_t calibrate_lock;
+    struct unspinf_original *originals;  /* for calibrate_out: every original, sorted */
+    size_t n_originals;
 } unspinf;
 
 #endif

@@ -10,15 +10,22 @@ Officers stated the navy had been educated within the area, the place many indiv
 In accordance with the report, greater than 1,000 troopers had been killed within the final week.
 It was not a straightforward activity, the spokesman stated, as a number of hundred troopers stay.
 The minister additionally stated the SAFETY SERVICE would publish its findings earlier than the finish of the month.
+Each side look like making a push earlier than the talks, officers stated.
 TXT
 run "$UNSPIN" -f unspin "$T/spun.txt"
 expect_rc 0 "a spun article runs"
 for want in "Security Service said" "soldiers were sent" "eastern border last year" \
             "in the area, where many people live" "According to the report, more than 1,000 soldiers were killed" \
-            "in the last week" "an easy task" "several hundred soldiers" "SECURITY SERVICE" \
+            "in the last week" "an easy task" "SECURITY SERVICE" \
             "also said" "before the"; do
     if grep -qF "$want" "$T/out"; then ok "repaired: $want"; else fail "not repaired: $want: $(cat "$T/out")"; fi
 done
+# "troopers" may have been either original the map gives
+grep -qE "several hundred (soldiers|troops) remain" "$T/out" && ok "repaired: several hundred soldiers/troops" \
+    || fail "not repaired: several hundred troopers: $(cat "$T/out")"
+# a spun phrase of another length, in an article that shows spinning
+grep -qE "^Both sides (appear|seem) to be making a push before the talks" "$T/out" \
+    && ok "a shorter spun phrase (look like -> appear/seem to be)" || fail "look like: $(cat "$T/out")"
 grep -qF "Officials said" "$T/out" && ok "a capital at the start stays (Officers -> Officials)" || fail "case: $(cat "$T/out")"
 grep -qF "minister" "$T/out" && ok "right words stay (minister)" || fail "minister lost"
 
@@ -31,9 +38,6 @@ run sh -c "printf 'This was not a straightforward activity.\n' | \"$UNSPIN\" -f 
 expect_out "This was not an easy task." "a/an fixed after a replacement"
 run sh -c "printf 'Prices rose in jap and southern Ukraine final yr.\n' | \"$UNSPIN\" -f unspin --set unspin.gate=false"
 expect_out "Prices rose in eastern and southern Ukraine last year." "a non-word and a phrase of another length"
-run sh -c "printf 'Moscow and Kyiv look like making a push.\n' | \"$UNSPIN\" -f unspin --set unspin.gate=false"
-grep -qE "^Moscow and Kyiv (appear|seem) to be making a push.$" "$T/out" \
-    && ok "a shorter spun phrase (look like -> appear/seem to be)" || fail "look like: $(cat "$T/out")"
 run sh -c "printf 'The lines had been largely static for weeks.\n' | \"$UNSPIN\" -f unspin --set unspin.gate=false"
 expect_out "The lines had been largely static for weeks." "had been before an adjective stays"
 

@@ -1,0 +1,61 @@
+/* calibration.h - what the language model's verdict is worth, per map entry,
+ * measured once on clean news.
+ *
+ * The model is a general (American) trigram model.  Read on clean British news
+ * it prefers "movie" to "film", "company" to "firm", "said" to "stated" in
+ * most places where the author wrote the latter: its score advantage of an
+ * original over the form is biased, differently for every entry, and a fixed
+ * threshold on it changes right words in every article the gate lets through.
+ * So the advantage is read as evidence only against what it looks like on
+ * clean text, in both cases:
+ *
+ *   - where the author wrote the form (the form matched in clean text), and
+ *   - where the author wrote the original (the original found in clean text,
+ *     the form put in its place: a spin simulated with the map's own entry).
+ *
+ * With the option "calibrate_out" the filter writes both (gate off, nothing
+ * changed); plugins/unspin/make-calibration fits one normal distribution to
+ * each (common spread, shrunk towards all entries' when seen rarely) and
+ * writes dicts/unspin/calibration.tsv:
+ *
+ *   spun form <TAB> original <TAB> log_ratio <TAB> slope <TAB> mid <TAB> n_form <TAB> n_original
+ *
+ * The decision for one place is then Bayes' rule in log10 odds:
+ *
+ *   log_ratio + channel weight + spin_odds + rate odds  +  slope * (advantage - mid)
+ *
+ * log_ratio = log10 (n_original + 1) / (n_form + 1) says how often each is
+ * written in news (a form written as often as its original is seldom spun);
+ * the rate odds are those of the article's spin rate, estimated from the
+ * decisions themselves (repair.c); spin_odds (an option) is how likely a
+ * spinner is to make this substitution when it changes the original; the last term is the likelihood
+ * ratio of the two normals.  Entries without a line keep the uncalibrated
+ * decision (the raw advantage). */
+#ifndef UNSPINF_CALIBRATION_H
+#define UNSPINF_CALIBRATION_H
+
+#include "render.h"
+#include "unspinf.h"
+
+/* Reads path into the candidates; lines naming forms or originals that are
+ * not loaded are skipped (a user may load fewer maps).  -1 and *err (file and
+ * line) on a malformed line or an unreadable file. */
+int unspinf_calibration_load(unspinf_maps *maps, const char *path, char **err);
+
+/* Sets s->choice and s->conf from the window scores s->best[]; rate_odds:
+ * log10 odds of the article's spin rate (spinner changes per place it could change). */
+void unspinf_calibration_decide(const unspinf *u, unspinf_site *s, double rate_odds);
+
+/* The model's evidence (log10 likelihood ratio) at s for its candidate j. */
+double unspinf_calibration_evidence(const unspinf_site *s, int j);
+
+/* Lists every original of the maps in u->originals (for calibrate_out). */
+int unspinf_calibration_index(unspinf *u, char **err);
+
+/* The originals whose text is key, as [*first, *first + count). */
+size_t unspinf_calibration_find(const unspinf *u, const char *key, const unspinf_original **first);
+
+/* Appends the lines in buf (n bytes) to the calibrate_out file. */
+void unspinf_calibration_write(const unspinf *u, const char *buf, size_t n);
+
+#endif
