@@ -128,6 +128,15 @@ static const unsigned char *read_word(const unsigned char *s, const unsigned cha
     return p;
 }
 
+/* The hash of w's norm without its possessive 's. */
+static uint64_t base_hash(const unspinf_word *w)
+{
+    uint64_t h = UNSPINF_MAPS_HASH_SEED;
+    for (size_t i = 0; i < w->base_len; i++)
+        h = unspinf_maps_hash(h, (unsigned char)w->norm[i]);
+    return h;
+}
+
 long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, unspinf_word **out)
 {
     const unsigned char *s = (const unsigned char *)text, *end = s + len, *p = s;
@@ -148,8 +157,8 @@ long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, un
                 unspinf_word *x = &words[n - 1];
                 x->dot = 1;
                 if (maps && x->norm_len)
-                    x->key_dot = unspinf_maps_word_id_hashed(maps, x->norm, x->norm_len, 1,
-                                                             unspinf_maps_hash(hash, '.'));
+                    unspinf_maps_word_id_hashed(maps, x->norm, x->norm_len, 1, unspinf_maps_hash(hash, '.'),
+                                                &x->key_dot);
                 /* a full stop before a lowercase word is an abbreviation's */
                 const unsigned char *q = p + 1;
                 while (q < end && (*q == ' ' || *q == '\t'))
@@ -179,11 +188,11 @@ long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, un
         w->dot = 0;
         w->wid = 0;
         p = read_word(s, p, end, w, &hash);
-        w->key = w->key_base = w->key_dot = -1;
+        w->key = w->key_base = w->key_dot = w->word = -1;
         if (maps && w->norm_len) {
-            w->key = unspinf_maps_word_id_hashed(maps, w->norm, w->norm_len, 0, hash);
+            w->word = unspinf_maps_word_id_hashed(maps, w->norm, w->norm_len, 0, hash, &w->key);
             if (w->base_len < w->norm_len)
-                w->key_base = unspinf_maps_word_id(maps, w->norm, w->base_len, 0);
+                unspinf_maps_word_id_hashed(maps, w->norm, w->base_len, 0, base_hash(w), &w->key_base);
         }
         n++;
         joined = 1;

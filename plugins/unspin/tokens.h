@@ -29,6 +29,7 @@ typedef struct unspinf_word {
     /* as words of the maps' spun forms (unspinf_maps_word_id), -1 for none:
      * norm, norm without the possessive 's, norm followed by "." */
     int key, key_base, key_dot;
+    int word;                          /* norm as a word of the maps' forms or originals, or -1 */
 } unspinf_word;
 
 /* Splits text; returns the number of words and sets *words (malloc()ed), or
