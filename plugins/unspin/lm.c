@@ -28,6 +28,23 @@ typedef struct memo_slot {
     double logp;
 } memo_slot;
 
+/* Every word of a spun article is looked up in the model's vocabulary, the
+ * same common words again and again: the thread keeps their ids too. */
+#define WORD_BITS 13
+#define WORD_TEXT 20              /* longer words are not memoised */
+
+typedef struct word_slot {
+    uint64_t hash;
+    int32_t wid;
+    uint32_t len;             /* 0: empty */
+    char text[WORD_TEXT];
+} word_slot;
+
+typedef struct thread_memo {
+    memo_slot scores[MEMO_SLOTS];
+    word_slot words[1u << WORD_BITS];
+} thread_memo;
+
 struct unspinf_lm {
     char *path;
     logmath_t *lmath;
@@ -36,7 +53,7 @@ struct unspinf_lm {
     pthread_mutex_t load_lock;
     int state;                /* 0 not read yet, 1 read, -1 unreadable (atomic) */
     int bos, eos;
-    pthread_key_t memo;       /* this thread's memo_slot[MEMO_SLOTS] */
+    pthread_key_t memo;       /* this thread's thread_memo */
 };
 
 unspinf_lm *unspinf_lm_open(const char *path, char **err)
@@ -113,34 +130,53 @@ void unspinf_lm_close(unspinf_lm *lm)
     free(lm);
 }
 
-int unspinf_lm_wid(unspinf_lm *lm, const char *word)
+static thread_memo *get_memo(unspinf_lm *lm)
 {
-    if (ensure(lm) < 0)
-        return UNSPINF_LM_UNKNOWN;
-    int32 wid = ngram_wid(lm->model, word);
-    /* the model has no unknown word of its own: ngram_wid gives -1 for it */
-    return wid < 0 || wid == ngram_unknown_wid(lm->model) ? UNSPINF_LM_UNKNOWN : wid;
-}
-
-int unspinf_lm_bos(unspinf_lm *lm) { return ensure(lm) > 0 ? lm->bos : UNSPINF_LM_UNKNOWN; }
-int unspinf_lm_eos(unspinf_lm *lm) { return ensure(lm) > 0 ? lm->eos : UNSPINF_LM_UNKNOWN; }
-
-static memo_slot *thread_memo(unspinf_lm *lm)
-{
-    memo_slot *memo = pthread_getspecific(lm->memo);
-    if (!memo && (memo = calloc(MEMO_SLOTS, sizeof *memo)) && pthread_setspecific(lm->memo, memo)) {
+    thread_memo *memo = pthread_getspecific(lm->memo);
+    if (!memo && (memo = calloc(1, sizeof *memo)) && pthread_setspecific(lm->memo, memo)) {
         free(memo);
         memo = NULL;
     }
     return memo;
 }
 
+int unspinf_lm_wid(unspinf_lm *lm, const char *word)
+{
+    if (ensure(lm) < 0)
+        return UNSPINF_LM_UNKNOWN;
+    size_t len = strlen(word);
+    thread_memo *memo = len && len < WORD_TEXT ? get_memo(lm) : NULL;
+    word_slot *slot = NULL;
+    uint64_t h = 1469598103934665603ull;
+    if (memo) {
+        for (size_t i = 0; i < len; i++)
+            h = (h ^ (unsigned char)word[i]) * 1099511628211ull;
+        slot = &memo->words[(h * 0x9E3779B97F4A7C15ull) >> (64 - WORD_BITS)];
+        if (slot->hash == h && slot->len == len && !memcmp(slot->text, word, len))
+            return slot->wid;
+    }
+    int32 wid = ngram_wid(lm->model, word);
+    /* the model has no unknown word of its own: ngram_wid gives -1 for it */
+    wid = wid < 0 || wid == ngram_unknown_wid(lm->model) ? UNSPINF_LM_UNKNOWN : wid;
+    if (slot) {
+        slot->hash = h;
+        slot->wid = wid;
+        slot->len = (uint32_t)len;
+        memcpy(slot->text, word, len);
+    }
+    return wid;
+}
+
+int unspinf_lm_bos(unspinf_lm *lm) { return ensure(lm) > 0 ? lm->bos : UNSPINF_LM_UNKNOWN; }
+int unspinf_lm_eos(unspinf_lm *lm) { return ensure(lm) > 0 ? lm->eos : UNSPINF_LM_UNKNOWN; }
+
 double unspinf_lm_score(unspinf_lm *lm, const int *wids, size_t from, size_t to)
 {
     double total = 0;
     if (ensure(lm) < 0)
         return total;
-    memo_slot *memo = thread_memo(lm);   /* NULL when out of memory: no memo */
+    thread_memo *tm = get_memo(lm);
+    memo_slot *memo = tm ? tm->scores : NULL;   /* NULL when out of memory: no memo */
     int locked = 0;
     for (size_t i = from; i < to; i++) {
         if (wids[i] == UNSPINF_LM_UNKNOWN) {

@@ -254,12 +254,14 @@ static void condition_on_neighbours(const unspinf *u, const unspinf_word *w, lon
 static int pool_evidence(const unspinf *u, site *sites, int ns)
 {
     size_t n = u->maps.n * UNSPINF_MAX_CANDS;
-    double *sum = calloc(n ? n : 1, sizeof *sum), *ev = malloc(((size_t)ns + 1) * UNSPINF_MAX_CANDS * sizeof *ev);
+    double *sum = malloc((n ? n : 1) * sizeof *sum), *ev = malloc(((size_t)ns + 1) * UNSPINF_MAX_CANDS * sizeof *ev);
     if (!sum || !ev) {
         free(sum);
         free(ev);
         return -1;
     }
+    for (int k = 0; k < ns; k++)   /* only the rows of the forms found are read */
+        memset(sum + (size_t)(sites[k].e - u->maps.entries) * UNSPINF_MAX_CANDS, 0, UNSPINF_MAX_CANDS * sizeof *sum);
     for (int k = 0; k < ns; k++) {
         size_t idx = (size_t)(sites[k].e - u->maps.entries) * UNSPINF_MAX_CANDS;
         for (int j = 0; j < sites[k].e->n_cands; j++) {
