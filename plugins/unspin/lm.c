@@ -177,7 +177,6 @@ double unspinf_lm_score(unspinf_lm *lm, const int *wids, size_t from, size_t to)
         return total;
     thread_memo *tm = get_memo(lm);
     memo_slot *memo = tm ? tm->scores : NULL;   /* NULL when out of memory: no memo */
-    int locked = 0;
     for (size_t i = from; i < to; i++) {
         if (wids[i] == UNSPINF_LM_UNKNOWN) {
             total += UNSPINF_LM_UNKNOWN_LOGP;
@@ -201,18 +200,16 @@ double unspinf_lm_score(unspinf_lm *lm, const int *wids, size_t from, size_t to)
                 continue;
             }
         }
-        if (!locked) {
-            pthread_mutex_lock(&lm->lock);
-            locked = 1;
-        }
-        double logp = logmath_log_to_log10(lm->lmath, ngram_ng_score(lm->model, wids[i], hist, n_hist, &n_used));
+        /* only the lookup is locked, so that other threads' hits go on */
+        pthread_mutex_lock(&lm->lock);
+        int32 score = ngram_ng_score(lm->model, wids[i], hist, n_hist, &n_used);
+        pthread_mutex_unlock(&lm->lock);
+        double logp = logmath_log_to_log10(lm->lmath, score);
         if (slot) {
             slot->key = key;
             slot->logp = logp;
         }
         total += logp;
     }
-    if (locked)
-        pthread_mutex_unlock(&lm->lock);
     return total;
 }
