@@ -242,6 +242,18 @@ static void phrases_free(unspinf_phrases *t)
 
 /* ---- the maps' side ------------------------------------------------------- */
 
+/* The bit of form_pairs for words a then b. */
+static inline unsigned pair_bit(int a, int b)
+{
+    return (unsigned)(((uint64_t)(unsigned)a << 32 | (unsigned)b) * 0x9E3779B97F4A7C15ull >> 48);
+}
+
+static inline int has_pair(const unspinf_maps *m, int a, int b)
+{
+    unsigned bit = pair_bit(a, b);
+    return b >= 0 && (m->form_pairs[bit >> 6] >> (bit & 63) & 1);
+}
+
 int unspinf_index_add_form(unspinf_maps *m, size_t i)
 {
     unspinf_entry *e = &m->entries[i];
@@ -257,6 +269,10 @@ int unspinf_index_add_form(unspinf_maps *m, size_t i)
         first->longest = e->n_words;
     if (e->n_words == 1)
         first->single = (int)i + 1;
+    else {
+        unsigned bit = pair_bit(e->key_ids[0], e->key_ids[1]);
+        m->form_pairs[bit >> 6] |= 1ull << (bit & 63);
+    }
     return phrase_add(&m->forms, e->key_ids, e->n_words, (int)i);
 }
 
@@ -281,8 +297,13 @@ void unspinf_index_free(unspinf_maps *m)
 int unspinf_maps_longest_at(const unspinf_maps *m, const unspinf_word *w)
 {
     int l = w->key >= 0 ? m->words[w->key].longest : 0;
+    /* a longer form needs its first two words here; w[1] is at worst the
+     * sentinel (tokens.h) */
+    if (l > 1 && !has_pair(m, w->key, w[1].key) && !has_pair(m, w->key, w[1].key_dot) &&
+        !has_pair(m, w->key, w[1].key_base))
+        l = m->words[w->key].single != 0;
     /* one word alone may also match without its 's or with its full stop */
-    if (!l && ((w->key_base >= 0 && m->words[w->key_base].longest) || (w->key_dot >= 0 && m->words[w->key_dot].longest)))
+    if (!l && ((w->key_base >= 0 && m->words[w->key_base].single) || (w->key_dot >= 0 && m->words[w->key_dot].single)))
         l = 1;
     return l;
 }

@@ -76,6 +76,7 @@ typedef struct unspinf_maps {
     struct unspinf_word_slot *word_slots;  /* open hash on text (mapindex.c) */
     size_t n_word_slots;
     unspinf_phrases forms;            /* the entries' spun forms; value: entry index */
+    uint64_t form_pairs[1024];        /* bit set: hashes of the first two words of longer forms */
     unspinf_phrases originals;        /* the originals that differ from their form */
 } unspinf_maps;
 
@@ -105,7 +106,7 @@ static inline uint64_t unspinf_maps_hash(uint64_t h, unsigned char c)
 struct unspinf_word;
 
 /* At least the number of words of the longest spun form that may start at
- * text word w (tokens.h); 0 when none can. */
+ * text word w (tokens.h; it looks at w[1] too); 0 when none can. */
 int unspinf_maps_longest_at(const unspinf_maps *maps, const struct unspinf_word *w);
 
 /* The entry whose spun form is the text words w[0..n), the last one taken

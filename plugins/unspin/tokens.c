@@ -173,7 +173,7 @@ long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, un
             p++;
             continue;
         }
-        if (n == cap) {
+        if (n + 1 == cap) {   /* room for the word and the sentinel */
             unspinf_word *w = realloc(words, (cap *= 2) * sizeof *words);
             if (!w) {
                 free(words);
@@ -197,6 +197,11 @@ long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, un
         n++;
         joined = 1;
     }
+    /* the sentinel: lets a lookup look one word ahead without a bound */
+    memset(&words[n], 0, sizeof words[n]);
+    words[n].start = words[n].end = words[n].base_end = len;
+    words[n].key = words[n].key_base = words[n].key_dot = words[n].word = -1;
+    words[n].sentence = -1;
     *out = words;
     return (long)n;
 }

@@ -32,8 +32,10 @@ typedef struct unspinf_word {
     int word;                          /* norm as a word of the maps' forms or originals, or -1 */
 } unspinf_word;
 
-/* Splits text; returns the number of words and sets *words (malloc()ed), or
- * -1 when out of memory.  With maps, sets each word's key ids (else -1). */
+/* Splits text; returns the number of words n and sets *words (malloc()ed), or
+ * -1 when out of memory.  With maps, sets each word's key ids (else -1).
+ * (*words)[n] is a sentinel: an empty word at the end of the text, in no
+ * sentence, with no ids. */
 long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, unspinf_word **words);
 
 #endif
