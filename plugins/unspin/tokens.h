@@ -21,7 +21,6 @@ typedef struct unspinf_word {
     size_t base_end;                   /* end without a possessive 's */
     char norm[UNSPINF_WORD_MAX];       /* lowercase, ' for ’; "" when too long */
     unsigned char norm_len, base_len;  /* base: norm without the possessive 's */
-    unsigned char casing;              /* enum unspinf_case */
     unsigned char joined;              /* only blanks between it and the word before */
     unsigned char dot;                 /* a "." follows right after it */
     int sentence;
@@ -31,6 +30,10 @@ typedef struct unspinf_word {
     int key, key_base, key_dot;
     int word;                          /* norm as a word of the maps' forms or originals, or -1 */
 } unspinf_word;
+
+/* The case of word w of text (enum unspinf_case), from its ASCII letters
+ * before any possessive 's. */
+unsigned char unspinf_casing(const char *text, const unspinf_word *w);
 
 /* Splits text; returns the number of words n and sets *words (malloc()ed), or
  * -1 when out of memory.  With maps, sets each word's key ids (else -1).
