@@ -21,7 +21,6 @@
 #define MEMO_BITS 16
 #define MEMO_SLOTS (1u << MEMO_BITS)
 #define MEMO_WID_BITS 21          /* larger ids are not memoised */
-#define MEMO_NONE ((1u << MEMO_WID_BITS) - 1)
 
 typedef struct memo_slot {
     uint64_t key;             /* 0: empty */
@@ -178,23 +177,22 @@ double unspinf_lm_score(unspinf_lm *lm, const int *wids, size_t from, size_t to)
     thread_memo *tm = get_memo(lm);
     memo_slot *memo = tm ? tm->scores : NULL;   /* NULL when out of memory: no memo */
     for (size_t i = from; i < to; i++) {
-        if (wids[i] == UNSPINF_LM_UNKNOWN) {
+        int32 w = wids[i];
+        if (w == UNSPINF_LM_UNKNOWN) {
             total += UNSPINF_LM_UNKNOWN_LOGP;
             continue;
         }
-        int32 hist[2] = { MEMO_NONE, MEMO_NONE }, n_hist = 0, n_used;
         /* history: up to two known words right before i (sphinxbase wants the
          * nearest first); an unknown word ends it, as a backoff would */
-        for (size_t k = i; k > 0 && n_hist < 2 && wids[k - 1] != UNSPINF_LM_UNKNOWN; k--)
-            hist[n_hist++] = wids[k - 1];
+        int32 h1 = i > 0 ? wids[i - 1] : UNSPINF_LM_UNKNOWN;
+        int32 h2 = h1 != UNSPINF_LM_UNKNOWN && i > 1 ? wids[i - 2] : UNSPINF_LM_UNKNOWN;
+        int32 hist[2] = { h1, h2 }, n_hist = h1 == UNSPINF_LM_UNKNOWN ? 0 : h2 == UNSPINF_LM_UNKNOWN ? 1 : 2, n_used;
+        /* the key: each id + 1 (0 for none) in MEMO_WID_BITS */
+        uint64_t x = (uint32_t)w + 1u, y = (uint32_t)h1 + 1u, z = (uint32_t)h2 + 1u;
         memo_slot *slot = NULL;
-        uint64_t key = 0;
-        if (memo && (uint32_t)wids[i] < MEMO_NONE && (n_hist < 1 || (uint32_t)hist[0] < MEMO_NONE) &&
-            (n_hist < 2 || (uint32_t)hist[1] < MEMO_NONE)) {
-            key = 1ull << 63 | (uint64_t)wids[i] << (2 * MEMO_WID_BITS) | (uint64_t)hist[0] << MEMO_WID_BITS |
-                  (uint64_t)hist[1];
-            uint64_t h = key * 0x9E3779B97F4A7C15ull;
-            slot = &memo[h >> (64 - MEMO_BITS)];
+        uint64_t key = 1ull << 63 | x << (2 * MEMO_WID_BITS) | y << MEMO_WID_BITS | z;
+        if (memo && (x | y | z) < (1u << MEMO_WID_BITS)) {
+            slot = &memo[(key * 0x9E3779B97F4A7C15ull) >> (64 - MEMO_BITS)];
             if (slot->key == key) {
                 total += slot->logp;
                 continue;
@@ -202,7 +200,7 @@ double unspinf_lm_score(unspinf_lm *lm, const int *wids, size_t from, size_t to)
         }
         /* only the lookup is locked, so that other threads' hits go on */
         pthread_mutex_lock(&lm->lock);
-        int32 score = ngram_ng_score(lm->model, wids[i], hist, n_hist, &n_used);
+        int32 score = ngram_ng_score(lm->model, w, hist, n_hist, &n_used);
         pthread_mutex_unlock(&lm->lock);
         double logp = logmath_log_to_log10(lm->lmath, score);
         if (slot) {
