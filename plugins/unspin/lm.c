@@ -21,12 +21,28 @@
 #define MEMO_BITS 16
 #define MEMO_SLOTS (1u << MEMO_BITS)
 #define MEMO_WID_BITS 21          /* larger ids are not memoised */
-#define MEMO_NONE ((1u << MEMO_WID_BITS) - 1)
 
 typedef struct memo_slot {
     uint64_t key;             /* 0: empty */
     double logp;
 } memo_slot;
+
+/* Every word of a spun article is looked up in the model's vocabulary, the
+ * same common words again and again: the thread keeps their ids too. */
+#define WORD_BITS 13
+#define WORD_TEXT 20              /* longer words are not memoised */
+
+typedef struct word_slot {
+    uint64_t hash;
+    int32_t wid;
+    uint32_t len;             /* 0: empty */
+    char text[WORD_TEXT];
+} word_slot;
+
+typedef struct thread_memo {
+    memo_slot scores[MEMO_SLOTS];
+    word_slot words[1u << WORD_BITS];
+} thread_memo;
 
 struct unspinf_lm {
     char *path;
@@ -36,7 +52,7 @@ struct unspinf_lm {
     pthread_mutex_t load_lock;
     int state;                /* 0 not read yet, 1 read, -1 unreadable (atomic) */
     int bos, eos;
-    pthread_key_t memo;       /* this thread's memo_slot[MEMO_SLOTS] */
+    pthread_key_t memo;       /* this thread's thread_memo */
 };
 
 unspinf_lm *unspinf_lm_open(const char *path, char **err)
@@ -113,70 +129,85 @@ void unspinf_lm_close(unspinf_lm *lm)
     free(lm);
 }
 
-int unspinf_lm_wid(unspinf_lm *lm, const char *word)
+static thread_memo *get_memo(unspinf_lm *lm)
 {
-    if (ensure(lm) < 0)
-        return UNSPINF_LM_UNKNOWN;
-    int32 wid = ngram_wid(lm->model, word);
-    /* the model has no unknown word of its own: ngram_wid gives -1 for it */
-    return wid < 0 || wid == ngram_unknown_wid(lm->model) ? UNSPINF_LM_UNKNOWN : wid;
-}
-
-int unspinf_lm_bos(unspinf_lm *lm) { return ensure(lm) > 0 ? lm->bos : UNSPINF_LM_UNKNOWN; }
-int unspinf_lm_eos(unspinf_lm *lm) { return ensure(lm) > 0 ? lm->eos : UNSPINF_LM_UNKNOWN; }
-
-static memo_slot *thread_memo(unspinf_lm *lm)
-{
-    memo_slot *memo = pthread_getspecific(lm->memo);
-    if (!memo && (memo = calloc(MEMO_SLOTS, sizeof *memo)) && pthread_setspecific(lm->memo, memo)) {
+    thread_memo *memo = pthread_getspecific(lm->memo);
+    if (!memo && (memo = calloc(1, sizeof *memo)) && pthread_setspecific(lm->memo, memo)) {
         free(memo);
         memo = NULL;
     }
     return memo;
 }
 
+int unspinf_lm_wid(unspinf_lm *lm, const char *word)
+{
+    if (ensure(lm) < 0)
+        return UNSPINF_LM_UNKNOWN;
+    size_t len = strlen(word);
+    thread_memo *memo = len && len < WORD_TEXT ? get_memo(lm) : NULL;
+    word_slot *slot = NULL;
+    uint64_t h = 1469598103934665603ull;
+    if (memo) {
+        for (size_t i = 0; i < len; i++)
+            h = (h ^ (unsigned char)word[i]) * 1099511628211ull;
+        slot = &memo->words[(h * 0x9E3779B97F4A7C15ull) >> (64 - WORD_BITS)];
+        if (slot->hash == h && slot->len == len && !memcmp(slot->text, word, len))
+            return slot->wid;
+    }
+    int32 wid = ngram_wid(lm->model, word);
+    /* the model has no unknown word of its own: ngram_wid gives -1 for it */
+    wid = wid < 0 || wid == ngram_unknown_wid(lm->model) ? UNSPINF_LM_UNKNOWN : wid;
+    if (slot) {
+        slot->hash = h;
+        slot->wid = wid;
+        slot->len = (uint32_t)len;
+        memcpy(slot->text, word, len);
+    }
+    return wid;
+}
+
+int unspinf_lm_bos(unspinf_lm *lm) { return ensure(lm) > 0 ? lm->bos : UNSPINF_LM_UNKNOWN; }
+int unspinf_lm_eos(unspinf_lm *lm) { return ensure(lm) > 0 ? lm->eos : UNSPINF_LM_UNKNOWN; }
+
 double unspinf_lm_score(unspinf_lm *lm, const int *wids, size_t from, size_t to)
 {
     double total = 0;
     if (ensure(lm) < 0)
         return total;
-    memo_slot *memo = thread_memo(lm);   /* NULL when out of memory: no memo */
-    int locked = 0;
+    thread_memo *tm = get_memo(lm);
+    memo_slot *memo = tm ? tm->scores : NULL;   /* NULL when out of memory: no memo */
     for (size_t i = from; i < to; i++) {
-        if (wids[i] == UNSPINF_LM_UNKNOWN) {
+        int32 w = wids[i];
+        if (w == UNSPINF_LM_UNKNOWN) {
             total += UNSPINF_LM_UNKNOWN_LOGP;
             continue;
         }
-        int32 hist[2] = { MEMO_NONE, MEMO_NONE }, n_hist = 0, n_used;
         /* history: up to two known words right before i (sphinxbase wants the
          * nearest first); an unknown word ends it, as a backoff would */
-        for (size_t k = i; k > 0 && n_hist < 2 && wids[k - 1] != UNSPINF_LM_UNKNOWN; k--)
-            hist[n_hist++] = wids[k - 1];
+        int32 h1 = i > 0 ? wids[i - 1] : UNSPINF_LM_UNKNOWN;
+        int32 h2 = h1 != UNSPINF_LM_UNKNOWN && i > 1 ? wids[i - 2] : UNSPINF_LM_UNKNOWN;
+        int32 hist[2] = { h1, h2 }, n_hist = h1 == UNSPINF_LM_UNKNOWN ? 0 : h2 == UNSPINF_LM_UNKNOWN ? 1 : 2, n_used;
+        /* the key: each id + 1 (0 for none) in MEMO_WID_BITS */
+        uint64_t x = (uint32_t)w + 1u, y = (uint32_t)h1 + 1u, z = (uint32_t)h2 + 1u;
         memo_slot *slot = NULL;
-        uint64_t key = 0;
-        if (memo && (uint32_t)wids[i] < MEMO_NONE && (n_hist < 1 || (uint32_t)hist[0] < MEMO_NONE) &&
-            (n_hist < 2 || (uint32_t)hist[1] < MEMO_NONE)) {
-            key = 1ull << 63 | (uint64_t)wids[i] << (2 * MEMO_WID_BITS) | (uint64_t)hist[0] << MEMO_WID_BITS |
-                  (uint64_t)hist[1];
-            uint64_t h = key * 0x9E3779B97F4A7C15ull;
-            slot = &memo[h >> (64 - MEMO_BITS)];
+        uint64_t key = 1ull << 63 | x << (2 * MEMO_WID_BITS) | y << MEMO_WID_BITS | z;
+        if (memo && (x | y | z) < (1u << MEMO_WID_BITS)) {
+            slot = &memo[(key * 0x9E3779B97F4A7C15ull) >> (64 - MEMO_BITS)];
             if (slot->key == key) {
                 total += slot->logp;
                 continue;
             }
         }
-        if (!locked) {
-            pthread_mutex_lock(&lm->lock);
-            locked = 1;
-        }
-        double logp = logmath_log_to_log10(lm->lmath, ngram_ng_score(lm->model, wids[i], hist, n_hist, &n_used));
+        /* only the lookup is locked, so that other threads' hits go on */
+        pthread_mutex_lock(&lm->lock);
+        int32 score = ngram_ng_score(lm->model, w, hist, n_hist, &n_used);
+        pthread_mutex_unlock(&lm->lock);
+        double logp = logmath_log_to_log10(lm->lmath, score);
         if (slot) {
             slot->key = key;
             slot->logp = logp;
         }
         total += logp;
     }
-    if (locked)
-        pthread_mutex_unlock(&lm->lock);
     return total;
 }

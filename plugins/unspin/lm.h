@@ -10,8 +10,9 @@
  * never reads it.  Opening only checks that the file is there.
  *
  * sphinxbase's trie scorer keeps a history/backoff cache inside the model, so
- * scoring is not safe from several threads: every call that scores takes the
- * model's mutex. */
+ * scoring is not safe from several threads: each thread memoises the
+ * probabilities and word ids it has looked up (lm.c), and a lookup in the
+ * model takes the model's mutex. */
 #ifndef UNSPINF_LM_H
 #define UNSPINF_LM_H
 
@@ -40,7 +41,7 @@ int unspinf_lm_eos(unspinf_lm *lm);
 
 /* log10 P(wids[from..to) | what precedes each, back to index 0 at most two
  * words), summed.  Unknown words score UNSPINF_LM_UNKNOWN_LOGP and break the
- * history.  Takes the model mutex. */
+ * history. */
 double unspinf_lm_score(unspinf_lm *lm, const int *wids, size_t from, size_t to);
 
 #define UNSPINF_LM_UNKNOWN_LOGP (-5.5)

@@ -4,6 +4,7 @@ pkglib_LTLIBRARIES += plugins/unspin/unspin.la
 plugins_unspin_unspin_la_SOURCES = \
 	plugins/unspin/unspin.c plugins/unspin/unspinf.h \
 	plugins/unspin/maps.c plugins/unspin/maps.h \
+	plugins/unspin/mapindex.c plugins/unspin/mapindex.h \
 	plugins/unspin/lm.c plugins/unspin/lm.h \
 	plugins/unspin/speller.c plugins/unspin/speller.h \
 	plugins/unspin/tokens.c plugins/unspin/tokens.h \

@@ -56,7 +56,16 @@ typedef struct unspinf_map_word {
     size_t len, hash;
     int longest;                      /* longest spun form that starts with it */
     int single;                       /* the entry of this word alone, + 1; 0 for none */
+    int in_form;                      /* a word of some spun form (else of originals only) */
 } unspinf_map_word;
+
+/* Word-number sequences, each with a value (mapindex.c). */
+typedef struct unspinf_phrases {
+    struct unspinf_phrase *items;
+    size_t n, cap;
+    uint32_t *slots;                  /* open hash: item index + 1, 0 for empty */
+    size_t n_slots;
+} unspinf_phrases;
 
 typedef struct unspinf_maps {
     unspinf_entry *entries;
@@ -64,10 +73,11 @@ typedef struct unspinf_maps {
     int max_words;                    /* longest spun form */
     unspinf_map_word *words;          /* every word of every spun form */
     size_t n_words, cap_words;
-    struct unspinf_word_slot *word_slots;  /* open hash on text (maps.c) */
+    struct unspinf_word_slot *word_slots;  /* open hash on text (mapindex.c) */
     size_t n_word_slots;
-    size_t *phrase_slots;             /* open hash on key_ids: entry index + 1 */
-    size_t n_phrase_slots;
+    unspinf_phrases forms;            /* the entries' spun forms; value: entry index */
+    uint64_t form_pairs[1024];        /* bit set: hashes of the first two words of longer forms */
+    unspinf_phrases originals;        /* the originals that differ from their form */
 } unspinf_maps;
 
 /* Reads one map file into maps; -1 and *err (naming file and line) on error. */
@@ -77,12 +87,15 @@ int unspinf_maps_load(unspinf_maps *maps, const char *path, char **err);
 const unspinf_entry *unspinf_maps_find(const unspinf_maps *maps, const char *key, size_t len);
 
 /* The id of the word s[0..len) (followed by "." when dot) among the words of
- * the spun forms, or -1 when no spun form holds it. */
+ * the spun forms and the originals, or -1 when none holds it. */
 int unspinf_maps_word_id(const unspinf_maps *maps, const char *s, size_t len, int dot);
 
 /* The same with the word's hash already made: UNSPINF_MAPS_HASH_SEED, then
- * unspinf_maps_hash() on each byte (and on the "." when dot). */
-int unspinf_maps_word_id_hashed(const unspinf_maps *maps, const char *s, size_t len, int dot, uint64_t hash);
+ * unspinf_maps_hash() on each byte (and on the "." when dot).  With form_id,
+ * sets *form_id to the id when a spun form holds the word, else to -1; then s
+ * must be readable for 24 bytes (a norm of tokens.h). */
+int unspinf_maps_word_id_hashed(const unspinf_maps *maps, const char *s, size_t len, int dot, uint64_t hash,
+                                int *form_id);
 
 #define UNSPINF_MAPS_HASH_SEED 1469598103934665603ull
 static inline uint64_t unspinf_maps_hash(uint64_t h, unsigned char c)
@@ -93,7 +106,7 @@ static inline uint64_t unspinf_maps_hash(uint64_t h, unsigned char c)
 struct unspinf_word;
 
 /* At least the number of words of the longest spun form that may start at
- * text word w (tokens.h); 0 when none can. */
+ * text word w (tokens.h; it looks at w[1] too); 0 when none can. */
 int unspinf_maps_longest_at(const unspinf_maps *maps, const struct unspinf_word *w);
 
 /* The entry whose spun form is the text words w[0..n), the last one taken
@@ -101,6 +114,10 @@ int unspinf_maps_longest_at(const unspinf_maps *maps, const struct unspinf_word 
  * 's (2); NULL when none. */
 const unspinf_entry *unspinf_maps_find_words(const unspinf_maps *maps, const struct unspinf_word *w, int n,
                                              int form);
+
+/* 1 when the text words w[0..n) are an original of some entry (one that is
+ * not the entry's spun form itself), else 0. */
+int unspinf_maps_is_original(const unspinf_maps *maps, const struct unspinf_word *w, int n);
 
 void unspinf_maps_free(unspinf_maps *maps);
 

@@ -254,12 +254,14 @@ static void condition_on_neighbours(const unspinf *u, const unspinf_word *w, lon
 static int pool_evidence(const unspinf *u, site *sites, int ns)
 {
     size_t n = u->maps.n * UNSPINF_MAX_CANDS;
-    double *sum = calloc(n ? n : 1, sizeof *sum), *ev = malloc(((size_t)ns + 1) * UNSPINF_MAX_CANDS * sizeof *ev);
+    double *sum = malloc((n ? n : 1) * sizeof *sum), *ev = malloc(((size_t)ns + 1) * UNSPINF_MAX_CANDS * sizeof *ev);
     if (!sum || !ev) {
         free(sum);
         free(ev);
         return -1;
     }
+    for (int k = 0; k < ns; k++)   /* only the rows of the forms found are read */
+        memset(sum + (size_t)(sites[k].e - u->maps.entries) * UNSPINF_MAX_CANDS, 0, UNSPINF_MAX_CANDS * sizeof *sum);
     for (int k = 0; k < ns; k++) {
         size_t idx = (size_t)(sites[k].e - u->maps.entries) * UNSPINF_MAX_CANDS;
         for (int j = 0; j < sites[k].e->n_cands; j++) {
@@ -327,20 +329,19 @@ static int calibrate_dump(const unspinf *u, const unspinf_word *w, long nw, site
  * sites: what the spinner left alone. */
 static int count_originals(const unspinf *u, const unspinf_word *w, long nw, const site *sites, int ns)
 {
-    char key[UNSPINF_MAX_PHRASE * UNSPINF_WORD_MAX + 4];
     int count = 0, k = 0;
     for (long i = 0; i < nw; i++) {
         while (k < ns && sites[k].first + sites[k].n <= i)
             k++;
         if (k < ns && sites[k].first <= i)
             continue;
+        size_t kl = 0;   /* the length of the words as one key */
         for (int len = 1; len <= UNSPINF_MAX_PHRASE && i + len <= nw; len++) {
             if (!w[i + len - 1].norm_len || (len > 1 && !w[i + len - 1].joined))
                 break;
-            const unspinf_original *o;
-            size_t kl = make_key(w, (int)i, len, 0, 0, key, sizeof key);
+            kl += w[i + len - 1].norm_len + (len > 1);
             /* a two-letter word alone ("in", "to") is seldom spun by itself */
-            if (kl > 2 && unspinf_calibration_find(u, key, &o)) {
+            if (kl > 2 && unspinf_maps_is_original(&u->maps, &w[i], len)) {
                 count++;
                 break;
             }

@@ -51,13 +51,25 @@ static inline size_t apostrophe_len(const unsigned char *s, const unsigned char 
     return 0;
 }
 
-static unsigned char casing_of(uint64_t counts, int first_upper)
+unsigned char unspinf_casing(const char *text, const unspinf_word *w)
 {
-    uint32_t upper = (uint32_t)counts, lower = (uint32_t)(counts >> 32);
+    int lower = 0, upper = 0, first_upper = 0, letters = 0;
+    for (size_t i = w->start; i < w->base_end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 'A' && c <= 'Z') {
+            if (!letters)
+                first_upper = 1;
+            upper++;
+            letters++;
+        } else if (c >= 'a' && c <= 'z') {
+            lower++;
+            letters++;
+        }
+    }
     if (!upper)
         return UNSPINF_LOWER;
     if (!lower)
-        return upper > 1 ? UNSPINF_UPPER : UNSPINF_CAPITAL;
+        return letters > 1 ? UNSPINF_UPPER : UNSPINF_CAPITAL;
     return first_upper && upper == 1 ? UNSPINF_CAPITAL : UNSPINF_MIXED;
 }
 
@@ -68,30 +80,26 @@ static unsigned char casing_of(uint64_t counts, int first_upper)
 #define FOLD64(c) FOLD16(c), FOLD16(c + 16), FOLD16(c + 32), FOLD16(c + 48)
 static const unsigned char fold[256] = { FOLD64(0), FOLD64(64), FOLD64(128), FOLD64(192) };
 
-/* Counts of a word's ASCII letters: uppercase in the low half, lowercase in the high. */
-static const uint64_t case_count[256] = { ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1ull << 32 };
-
 /* Reads the word that starts at p into w (start and sentence already set),
  * with the hash of norm for unspinf_maps_word_id_hashed; returns its end.
- * Relies on the NUL byte after the text (filter.h) to end ASCII runs. */
+ * Relies on the NUL byte after the text (filter.h) to end ASCII runs.
+ * Bytes go to buf at o modulo its size, with no bound check: a word that
+ * long is too long to keep anyway. */
 static const unsigned char *read_word(const unsigned char *s, const unsigned char *p, const unsigned char *end,
                                       unspinf_word *w, uint64_t *hash)
 {
+    char buf[64];
     size_t o = 0;           /* bytes of norm; over UNSPINF_WORD_MAX - 1: too long */
-    uint64_t counts = 0, h = UNSPINF_MAPS_HASH_SEED;
-    const unsigned char *start = p;
+    uint64_t h = UNSPINF_MAPS_HASH_SEED;
     for (;;) {
-        for (unsigned char f; (f = fold[*p]); p++, o++) {
-            if (o < UNSPINF_WORD_MAX - 1)
-                w->norm[o] = (char)f;
-            counts += case_count[*p];
-            h = unspinf_maps_hash(h, f);
+        for (unsigned f = fold[*p]; f; f = fold[*++p]) {
+            buf[o++ & 63] = (char)f;
+            h = unspinf_maps_hash(h, (unsigned char)f);
         }
         size_t l = p < end && byte_class[*p] >= LEAD2 ? letter_len(p, end) : 0;
         if (l) {            /* a letter outside ASCII, kept as it is */
             for (size_t i = 0; i < l; i++, o++) {
-                if (o < UNSPINF_WORD_MAX - 1)
-                    w->norm[o] = (char)p[i];
+                buf[o & 63] = (char)p[i];
                 h = unspinf_maps_hash(h, p[i]);
             }
             p += l;
@@ -100,8 +108,7 @@ static const unsigned char *read_word(const unsigned char *s, const unsigned cha
         size_t a = apostrophe_len(p, end);
         if ((a || (p < end && *p == '-')) && letter_len(p + (a ? a : 1), end)) {
             char c = a ? '\'' : '-';
-            if (o < UNSPINF_WORD_MAX - 1)
-                w->norm[o] = c;
+            buf[o & 63] = c;
             h = unspinf_maps_hash(h, (unsigned char)c);
             o++;
             p += a ? a : 1;
@@ -112,20 +119,25 @@ static const unsigned char *read_word(const unsigned char *s, const unsigned cha
     w->end = w->base_end = (size_t)(p - s);
     if (o >= UNSPINF_WORD_MAX)
         o = 0;              /* too long: never matched */
-    w->norm[o] = 0;
+    buf[o] = 0;
+    memcpy(w->norm, buf, UNSPINF_WORD_MAX);
     w->norm_len = w->base_len = (unsigned char)o;
     if (o > 2 && w->norm[o - 2] == '\'' && w->norm[o - 1] == 's') {
-        /* the possessive 's (two bytes, or four with ’) counts for neither
-         * the key nor the case */
+        /* the possessive 's (two bytes, or four with ’) */
         w->base_len = (unsigned char)(o - 2);
         w->base_end = w->end - (p[-2] == '\'' ? 2 : 4);
-        counts -= case_count[p[-1]];
     }
-    while (start < p && !case_count[*start])
-        start++;
-    w->casing = casing_of(counts, start < p && *start <= 'Z');
     *hash = h;
     return p;
+}
+
+/* The hash of w's norm without its possessive 's. */
+static uint64_t base_hash(const unspinf_word *w)
+{
+    uint64_t h = UNSPINF_MAPS_HASH_SEED;
+    for (size_t i = 0; i < w->base_len; i++)
+        h = unspinf_maps_hash(h, (unsigned char)w->norm[i]);
+    return h;
 }
 
 long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, unspinf_word **out)
@@ -148,8 +160,8 @@ long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, un
                 unspinf_word *x = &words[n - 1];
                 x->dot = 1;
                 if (maps && x->norm_len)
-                    x->key_dot = unspinf_maps_word_id_hashed(maps, x->norm, x->norm_len, 1,
-                                                             unspinf_maps_hash(hash, '.'));
+                    unspinf_maps_word_id_hashed(maps, x->norm, x->norm_len, 1, unspinf_maps_hash(hash, '.'),
+                                                &x->key_dot);
                 /* a full stop before a lowercase word is an abbreviation's */
                 const unsigned char *q = p + 1;
                 while (q < end && (*q == ' ' || *q == '\t'))
@@ -164,7 +176,7 @@ long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, un
             p++;
             continue;
         }
-        if (n == cap) {
+        if (n + 1 == cap) {   /* room for the word and the sentinel */
             unspinf_word *w = realloc(words, (cap *= 2) * sizeof *words);
             if (!w) {
                 free(words);
@@ -179,15 +191,20 @@ long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, un
         w->dot = 0;
         w->wid = 0;
         p = read_word(s, p, end, w, &hash);
-        w->key = w->key_base = w->key_dot = -1;
+        w->key = w->key_base = w->key_dot = w->word = -1;
         if (maps && w->norm_len) {
-            w->key = unspinf_maps_word_id_hashed(maps, w->norm, w->norm_len, 0, hash);
+            w->word = unspinf_maps_word_id_hashed(maps, w->norm, w->norm_len, 0, hash, &w->key);
             if (w->base_len < w->norm_len)
-                w->key_base = unspinf_maps_word_id(maps, w->norm, w->base_len, 0);
+                unspinf_maps_word_id_hashed(maps, w->norm, w->base_len, 0, base_hash(w), &w->key_base);
         }
         n++;
         joined = 1;
     }
+    /* the sentinel: lets a lookup look one word ahead without a bound */
+    memset(&words[n], 0, sizeof words[n]);
+    words[n].start = words[n].end = words[n].base_end = len;
+    words[n].key = words[n].key_base = words[n].key_dot = words[n].word = -1;
+    words[n].sentence = -1;
     *out = words;
     return (long)n;
 }
