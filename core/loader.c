@@ -5,7 +5,9 @@
  * adding .la/.so.  In a static build the filters are preloaded: libltdl's
  * preopen loader answers before the file system is tried.
  */
+#include <config.h>
 #include "loader.h"
+#include <dlfcn.h>
 #include "strbuf.h"
 #include "unspin/unspin.h"
 #include <dirent.h>
@@ -75,6 +77,12 @@ static unspin_module *open_candidate(const char *candidate, strbuf *tried, int *
         return NULL;
     }
     *found = 1;
+    /* Keep the module mapped after lt_dlclose: libraries such as ICU and
+     * Hunspell keep caches that would otherwise be orphaned (and reported
+     * as leaks) when their code is unmapped at exit. */
+    const lt_dlinfo *li = lt_dlgetinfo(h);
+    if (li && li->filename)
+        dlopen(li->filename, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
     const unspin_filter *f = lt_dlsym(h, UNSPIN_FILTER_SYMBOL);
     if (!f) {
         unspin_error(err, "%s: no filter descriptor (symbol %s or MODULE_LTX_%s): %s",

@@ -15,7 +15,7 @@ FUZZ_OUT = fuzz/out
 FUZZ_FILTERS = $(BUILT_FILTERS) example
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1
 FUZZ_CPPFLAGS = $(DEFS) $(DEFAULT_INCLUDES) $(AM_CPPFLAGS) $(CJSON_CFLAGS)
-FUZZ_LIB_SOURCES = $(filter %.c,$(libunspin_la_SOURCES))
+FUZZ_LIB_FILES = $(filter %.c,$(libunspin_la_SOURCES))
 
 fuzz: all
 	@if ! command -v $(FUZZ_CC) >/dev/null 2>&1; then \
@@ -38,9 +38,9 @@ fuzz-build:
 	    $(srcdir)/core/error.c $(CJSON_LIBS)
 	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -rdynamic $(FUZZ_CPPFLAGS) -o $(FUZZ_OUT)/fuzz-record \
 	    $(srcdir)/fuzz/fuzz-record.c $(srcdir)/core/record.c $(srcdir)/core/report.c $(srcdir)/core/jsonl.c \
-	    $(FUZZ_LIB_SOURCES:%=$(srcdir)/%) $(LTDL_LIBS) $(CJSON_LIBS) -lpthread -lm
+	    $(FUZZ_LIB_FILES:%=$(srcdir)/%) $(LTDL_LIBS) $(CJSON_LIBS) -lpthread -lm
 	$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -rdynamic $(FUZZ_CPPFLAGS) -o $(FUZZ_OUT)/fuzz-filter \
-	    $(srcdir)/fuzz/fuzz-filter.c $(FUZZ_LIB_SOURCES:%=$(srcdir)/%) $(LTDL_LIBS) $(CJSON_LIBS) -lpthread
+	    $(srcdir)/fuzz/fuzz-filter.c $(FUZZ_LIB_FILES:%=$(srcdir)/%) $(LTDL_LIBS) $(CJSON_LIBS) -lpthread
 	$(foreach f,$(FUZZ_FILTERS),$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -fPIC -shared \
 	    $(FUZZ_CPPFLAGS) $(plugins_$(f)_$(f)_la_CPPFLAGS) $(plugins_$(f)_$(f)_la_CFLAGS) \
 	    -o $(FUZZ_OUT)/plugins/$(f).so \

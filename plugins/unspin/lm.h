@@ -5,9 +5,14 @@
  * the history (the pocketsphinx model has no <UNK> entry of its own, and
  * sphinxbase would otherwise return its "log zero", a huge penalty).
  *
+ * The model (27 MB for pocketsphinx en-us) is read on first use, not when
+ * opened: a run over clean articles, which the gate keeps from the model,
+ * never reads it.  Opening only checks that the file is there.
+ *
  * sphinxbase's trie scorer keeps a history/backoff cache inside the model, so
- * scoring is not safe from several threads: every call that scores takes the
- * model's mutex. */
+ * scoring is not safe from several threads: each thread memoises the
+ * probabilities and word ids it has looked up (lm.c), and a lookup in the
+ * model takes the model's mutex. */
 #ifndef UNSPINF_LM_H
 #define UNSPINF_LM_H
 
@@ -17,21 +22,26 @@
 
 typedef struct unspinf_lm unspinf_lm;
 
-/* Loads the model at path; NULL and *err set (naming the path) on failure. */
+/* Checks that a model file is at path; NULL and *err (naming the path) when not. */
 unspinf_lm *unspinf_lm_open(const char *path, char **err);
 void unspinf_lm_close(unspinf_lm *lm);
 
+/* Reads the model unless it is read already (thread-safe); -1 and *err when
+ * it cannot be read.  Call before the functions below: they read it too, but
+ * cannot report a failure. */
+int unspinf_lm_ready(unspinf_lm *lm, char **err);
+
 /* The model's id of a lowercased word, or UNSPINF_LM_UNKNOWN (thread-safe:
  * the vocabulary hash is only read). */
-int unspinf_lm_wid(const unspinf_lm *lm, const char *word);
+int unspinf_lm_wid(unspinf_lm *lm, const char *word);
 
 /* Sentence-start and sentence-end ids. */
-int unspinf_lm_bos(const unspinf_lm *lm);
-int unspinf_lm_eos(const unspinf_lm *lm);
+int unspinf_lm_bos(unspinf_lm *lm);
+int unspinf_lm_eos(unspinf_lm *lm);
 
 /* log10 P(wids[from..to) | what precedes each, back to index 0 at most two
  * words), summed.  Unknown words score UNSPINF_LM_UNKNOWN_LOGP and break the
- * history.  Takes the model mutex. */
+ * history. */
 double unspinf_lm_score(unspinf_lm *lm, const int *wids, size_t from, size_t to);
 
 #define UNSPINF_LM_UNKNOWN_LOGP (-5.5)

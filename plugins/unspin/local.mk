@@ -4,6 +4,7 @@ pkglib_LTLIBRARIES += plugins/unspin/unspin.la
 plugins_unspin_unspin_la_SOURCES = \
 	plugins/unspin/unspin.c plugins/unspin/unspinf.h \
 	plugins/unspin/maps.c plugins/unspin/maps.h \
+	plugins/unspin/mapindex.c plugins/unspin/mapindex.h \
 	plugins/unspin/lm.c plugins/unspin/lm.h \
 	plugins/unspin/speller.c plugins/unspin/speller.h \
 	plugins/unspin/tokens.c plugins/unspin/tokens.h \
@@ -12,7 +13,9 @@ plugins_unspin_unspin_la_SOURCES = \
 	plugins/unspin/render.c plugins/unspin/render.h \
 	plugins/unspin/calibration.c plugins/unspin/calibration.h
 plugins_unspin_unspin_la_CFLAGS = $(AM_CFLAGS) $(SPHINXBASE_CFLAGS) $(HUNSPELL_CFLAGS)
-plugins_unspin_unspin_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+# its functions call each other directly, not through the PLT: the matching
+# calls a few of them per word of every article
+plugins_unspin_unspin_la_LDFLAGS = $(PLUGIN_LDFLAGS) -Wl,-Bsymbolic-functions
 plugins_unspin_unspin_la_LIBADD = $(PLUGIN_LIBADD) $(SPHINXBASE_LIBS) $(HUNSPELL_LIBS) -lm
 BUILT_FILTERS += unspin
 PRELOAD_MODULES += plugins/unspin/unspin.la
@@ -35,8 +38,25 @@ $(srcdir)/dicts/unspin/thesaurus.map: $(srcdir)/plugins/unspin/make-thesaurus-ma
 nodist_unspindict_DATA = $(srcdir)/dicts/unspin/thesaurus.map
 EXTRA_plugins_unspin_unspin_la_DEPENDENCIES = $(srcdir)/dicts/unspin/thesaurus.map
 
-TESTS += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh tests/unspin/thesaurus.sh \
-	tests/unspin/calibration.sh
-EXTRA_DIST += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh tests/unspin/thesaurus.sh \
-	tests/unspin/calibration.sh plugins/unspin/make-calibration plugins/unspin/make-thesaurus-map \
+# The maps' fingerprint weights need the model and Hunspell, whose loading
+# would be most of every run's start-up; they are computed here once and
+# cached (plugins/unspin/gate.h).  Without a model at build time the cache is
+# left empty and each run computes them.  The generated map's weights read
+# the calibration too.
+unspindict_DATA = dicts/unspin/fingerprints.tsv
+CLEANFILES += dicts/unspin/fingerprints.tsv
+dicts/unspin/fingerprints.tsv: $(filter %.map,$(dist_unspindict_DATA)) $(srcdir)/dicts/unspin/thesaurus.map \
+		$(srcdir)/dicts/unspin/calibration.tsv plugins/unspin/unspin.la unspin$(EXEEXT)
+	$(AM_V_GEN)$(MKDIR_P) dicts/unspin && \
+	if ./unspin -f unspin --set unspin.fingerprints_out=$@.tmp < /dev/null > /dev/null; then \
+	  mv $@.tmp $@; \
+	else \
+	  rm -f $@.tmp; : > $@; echo "warning: $@ left empty: the unspin filter will compute its weights at each start"; \
+	fi
+
+TESTS += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
+	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh
+EXTRA_DIST += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
+	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh plugins/unspin/make-calibration \
+	plugins/unspin/make-thesaurus-map \
 	bench/unspin-clean-damage bench/unspin-speed

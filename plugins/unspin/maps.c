@@ -9,42 +9,7 @@
 
 #include <unspin/filter.h>
 
-static size_t hash_key(const char *s, size_t len)
-{
-    size_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-    return h;
-}
-
-static int rehash(unspinf_maps *m, size_t n_slots)
-{
-    size_t *slots = calloc(n_slots, sizeof *slots);
-    if (!slots)
-        return -1;
-    for (size_t i = 0; i < m->n; i++) {
-        size_t h = hash_key(m->entries[i].spun, strlen(m->entries[i].spun)) & (n_slots - 1);
-        while (slots[h])
-            h = (h + 1) & (n_slots - 1);
-        slots[h] = i + 1;
-    }
-    free(m->slots);
-    m->slots = slots;
-    m->n_slots = n_slots;
-    return 0;
-}
-
-const unspinf_entry *unspinf_maps_find(const unspinf_maps *m, const char *key, size_t len)
-{
-    if (!m->n_slots)
-        return NULL;
-    for (size_t h = hash_key(key, len) & (m->n_slots - 1); m->slots[h]; h = (h + 1) & (m->n_slots - 1)) {
-        const unspinf_entry *e = &m->entries[m->slots[h] - 1];
-        if (strlen(e->spun) == len && !memcmp(e->spun, key, len))
-            return e;
-    }
-    return NULL;
-}
+#include "mapindex.h"
 
 /* Lowercases s in place, turns ’ into ', squeezes blanks; returns word count
  * or -1 when a word is too long a phrase or the text is empty. */
@@ -91,33 +56,18 @@ static unspinf_entry *entry_for(unspinf_maps *m, char *spun, int n_words)
         free(spun);
         return (unspinf_entry *)found;
     }
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 256;
-        unspinf_entry *e = realloc(m->entries, cap * sizeof *e);
-        if (!e)
-            return NULL;
-        m->entries = e;
-        m->cap = cap;
-    }
+    if (unspinf_grow((void **)&m->entries, &m->cap, m->n, sizeof *m->entries))
+        return NULL;
     unspinf_entry *e = &m->entries[m->n++];
     memset(e, 0, sizeof *e);
     e->spun = spun;
     e->n_words = n_words;
     if (n_words > m->max_words)
         m->max_words = n_words;
-    if (m->n * 2 > m->n_slots) {
-        if (rehash(m, m->n_slots ? m->n_slots * 2 : 512))   /* puts e in as well */
-            return NULL;
-    } else {
-        size_t h = hash_key(spun, strlen(spun)) & (m->n_slots - 1);
-        while (m->slots[h])
-            h = (h + 1) & (m->n_slots - 1);
-        m->slots[h] = m->n;
-    }
-    return e;
+    return unspinf_index_add_form(m, m->n - 1) ? NULL : e;
 }
 
-static int add_cand(unspinf_entry *e, const char *text, double weight)
+static int add_cand(unspinf_maps *m, unspinf_entry *e, const char *text, double weight)
 {
     for (int i = 0; i < e->n_cands; i++)
         if (!strcmp(e->cands[i].text, text))
@@ -140,7 +90,8 @@ static int add_cand(unspinf_entry *e, const char *text, double weight)
     c->n_words = split_words(copy, c->words);
     c->log_weight = weight > 0 ? __builtin_log10(weight) : -9;
     e->n_cands++;
-    return 0;
+    /* a generated original is common everywhere: it does not count as one the spinner left */
+    return strcmp(text, e->spun) && !e->needs_calibration && unspinf_index_add_original(m, text) ? -1 : 0;
 }
 
 /* One "original (weight)" item; text is modified. */
@@ -234,7 +185,7 @@ int unspinf_maps_load(unspinf_maps *m, const char *path, char **err)
                                        "in parentheses)", path, lineno);
                 break;
             }
-            int r = add_cand(e, text, w);
+            int r = add_cand(m, e, text, w);
             if (r) {
                 rc = r == -2 ? unspin_error(err, "%s:%d: \"%s\" has more than %d originals", path, lineno,
                                             e->spun, UNSPINF_MAX_CANDS)
@@ -275,6 +226,6 @@ void unspinf_maps_free(unspinf_maps *m)
         free(e->spun);
     }
     free(m->entries);
-    free(m->slots);
+    unspinf_index_free(m);
     memset(m, 0, sizeof *m);
 }

@@ -26,6 +26,7 @@
 #define UNSPINF_MAPS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define UNSPINF_MAX_PHRASE 6          /* words in a spun form or an original */
 #define UNSPINF_MAX_CANDS 8           /* originals of one spun form */
@@ -45,6 +46,7 @@ typedef struct unspinf_cand {
 typedef struct unspinf_entry {
     char *spun;                       /* the key: lowercase words, one space apart */
     int n_words;
+    int key_ids[UNSPINF_MAX_PHRASE];  /* its words' ids (unspinf_maps_word_id) */
     int wids[UNSPINF_MAX_PHRASE];     /* of the spun words, filled in by the filter */
     unspinf_cand *cands;
     int n_cands;
@@ -54,12 +56,34 @@ typedef struct unspinf_entry {
     int needs_calibration;            /* @calibrated: uncalibrated candidates are dropped */
 } unspinf_entry;
 
+/* A word of the spun forms: text is looked up word by word, by number. */
+typedef struct unspinf_map_word {
+    char *text;
+    size_t len, hash;
+    int longest;                      /* longest spun form that starts with it */
+    int single;                       /* the entry of this word alone, + 1; 0 for none */
+    int in_form;                      /* a word of some spun form (else of originals only) */
+} unspinf_map_word;
+
+/* Word-number sequences, each with a value (mapindex.c). */
+typedef struct unspinf_phrases {
+    struct unspinf_phrase *items;
+    size_t n, cap;
+    uint32_t *slots;                  /* open hash: item index + 1, 0 for empty */
+    size_t n_slots;
+} unspinf_phrases;
+
 typedef struct unspinf_maps {
     unspinf_entry *entries;
     size_t n, cap;
-    size_t *slots;                    /* open hash: entry index + 1, 0 for empty */
-    size_t n_slots;
     int max_words;                    /* longest spun form */
+    unspinf_map_word *words;          /* every word of every spun form */
+    size_t n_words, cap_words;
+    struct unspinf_word_slot *word_slots;  /* open hash on text (mapindex.c) */
+    size_t n_word_slots;
+    unspinf_phrases forms;            /* the entries' spun forms; value: entry index */
+    uint64_t form_pairs[1024];        /* bit set: hashes of the first two words of longer forms */
+    unspinf_phrases originals;        /* the originals that differ from their form */
 } unspinf_maps;
 
 /* Reads one map file into maps; -1 and *err (naming file and line) on error. */
@@ -70,6 +94,39 @@ const unspinf_entry *unspinf_maps_find(const unspinf_maps *maps, const char *key
 
 /* Removes candidate j of e (an entry left without candidates is never matched). */
 void unspinf_maps_drop_cand(unspinf_entry *e, int j);
+
+/* The id of the word s[0..len) (followed by "." when dot) among the words of
+ * the spun forms and the originals, or -1 when none holds it. */
+int unspinf_maps_word_id(const unspinf_maps *maps, const char *s, size_t len, int dot);
+
+/* The same with the word's hash already made: UNSPINF_MAPS_HASH_SEED, then
+ * unspinf_maps_hash() on each byte (and on the "." when dot).  With form_id,
+ * sets *form_id to the id when a spun form holds the word, else to -1; then s
+ * must be readable for 24 bytes (a norm of tokens.h). */
+int unspinf_maps_word_id_hashed(const unspinf_maps *maps, const char *s, size_t len, int dot, uint64_t hash,
+                                int *form_id);
+
+#define UNSPINF_MAPS_HASH_SEED 1469598103934665603ull
+static inline uint64_t unspinf_maps_hash(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * 1099511628211ull;          /* FNV-1a */
+}
+
+struct unspinf_word;
+
+/* At least the number of words of the longest spun form that may start at
+ * text word w (tokens.h; it looks at w[1] too); 0 when none can. */
+int unspinf_maps_longest_at(const unspinf_maps *maps, const struct unspinf_word *w);
+
+/* The entry whose spun form is the text words w[0..n), the last one taken
+ * followed by its full stop (form 0), whole (1) or without its possessive
+ * 's (2); NULL when none. */
+const unspinf_entry *unspinf_maps_find_words(const unspinf_maps *maps, const struct unspinf_word *w, int n,
+                                             int form);
+
+/* 1 when the text words w[0..n) are an original of some entry (one that is
+ * not the entry's spun form itself), else 0. */
+int unspinf_maps_is_original(const unspinf_maps *maps, const struct unspinf_word *w, int n);
 
 void unspinf_maps_free(unspinf_maps *maps);
 

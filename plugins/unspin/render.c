@@ -56,12 +56,13 @@ static void set_case(char *s, size_t n, int casing)
 
 /* The candidate written in the case of the spun words it replaces: shouted
  * stays shouted, a capital at the start stays, Title Case stays Title Case. */
-static int cased(const unspinf_site *s, const unspinf_cand *c, const unspinf_word *w, buf *out)
+static int cased(const char *text, const unspinf_site *s, const unspinf_cand *c, const unspinf_word *w, buf *out)
 {
-    int all_upper = 1, title = 1;
+    int all_upper = 1, title = 1, casing_of[UNSPINF_MAX_PHRASE];
     for (int k = 0; k < s->n; k++) {
-        all_upper &= w[s->first + k].casing == UNSPINF_UPPER;
-        title &= w[s->first + k].casing != UNSPINF_LOWER;
+        casing_of[k] = unspinf_casing(text, &w[s->first + k]);
+        all_upper &= casing_of[k] == UNSPINF_UPPER;
+        title &= casing_of[k] != UNSPINF_LOWER;
     }
     for (int k = 0; k < c->n_words; k++) {
         char word[UNSPINF_WORD_MAX * 2];
@@ -70,8 +71,8 @@ static int cased(const unspinf_site *s, const unspinf_cand *c, const unspinf_wor
             l = sizeof word - 1;
         memcpy(word, c->words[k], l);
         int casing = all_upper ? UNSPINF_UPPER
-                   : k == 0 ? (w[s->first].casing == UNSPINF_UPPER ? UNSPINF_CAPITAL : w[s->first].casing)
-                   : c->n_words == s->n ? w[s->first + k].casing
+                   : k == 0 ? (casing_of[0] == UNSPINF_UPPER ? UNSPINF_CAPITAL : casing_of[0])
+                   : c->n_words == s->n ? casing_of[k]
                    : title && s->n > 1 ? UNSPINF_CAPITAL : UNSPINF_LOWER;
         if (!all_upper && casing == UNSPINF_UPPER)
             casing = UNSPINF_CAPITAL;   /* an acronym's case is not the replacement's */
@@ -110,7 +111,7 @@ int unspinf_render(const unspinf *u, unspin_doc *doc, const char *text, size_t l
         if (conf < u->threshold || !strcmp(c->text, s->e->spun))
             continue;
         rep.n = 0;
-        if (cased(s, c, w, &rep))   /* a possessive 's lies after s->end and stays */
+        if (cased(text, s, c, w, &rep))   /* a possessive 's lies after s->end and stays */
             goto oom;
         /* "a straightforward activity" -> "an easy task" */
         const unspinf_word *art = s->first > 0 ? &w[s->first - 1] : NULL;
@@ -118,8 +119,9 @@ int unspinf_render(const unspinf *u, unspin_doc *doc, const char *text, size_t l
             ((art->norm_len == 1 && art->norm[0] == 'a') || (art->norm_len == 2 && !strcmp(art->norm, "an")))) {
             int want_an = unspinf_render_wants_an(c->words[0]);
             if (want_an != (art->norm_len == 2)) {
-                const char *fixed = want_an ? (art->casing == UNSPINF_UPPER ? "AN" : art->casing ? "An" : "an")
-                                            : (art->casing ? "A" : "a");
+                int casing = unspinf_casing(text, art);
+                const char *fixed = want_an ? (casing == UNSPINF_UPPER ? "AN" : casing ? "An" : "an")
+                                            : (casing ? "A" : "a");
                 if (put(&out, text + pos, art->start - pos) || put(&out, fixed, strlen(fixed)))
                     goto oom;
                 if (logging)

@@ -65,10 +65,11 @@ static int participle_follows(const unspinf_word *w, long n, long i)
 }
 
 /* Longest spun form starting at word i, or 0. */
-static int match_at(const unspinf *u, const unspinf_word *w, long n, int i, site *s)
+static int match_at(const unspinf *u, const char *text, const unspinf_word *w, long n, int i, site *s)
 {
-    char key[UNSPINF_MAX_PHRASE * UNSPINF_WORD_MAX + 4];
-    int longest = u->maps.max_words < n - i ? u->maps.max_words : (int)(n - i);
+    int longest = unspinf_maps_longest_at(&u->maps, &w[i]);
+    if (longest > n - i)
+        longest = (int)(n - i);
     for (int len = longest; len >= 1; len--) {
         int ok = 1;
         for (int k = 0; k < len && ok; k++)
@@ -79,13 +80,13 @@ static int match_at(const unspinf *u, const unspinf_word *w, long n, int i, site
         for (int form = 0; form < 3; form++) {   /* with the dot, whole word, without 's */
             if ((form == 0 && !last->dot) || (form == 2 && last->base_len == last->norm_len))
                 continue;
-            size_t kl = make_key(w, i, len, form == 2, form == 0, key, sizeof key);
-            const unspinf_entry *e = kl ? unspinf_maps_find(&u->maps, key, kl) : NULL;
+            const unspinf_entry *e = unspinf_maps_find_words(&u->maps, &w[i], len, form);
             if (!e || !e->n_cands || (e->before_participle && !participle_follows(w, n, i + len)))
                 continue;
             /* a generated pair is two common words; capitalised inside a
              * sentence ("Titan", "Patsy") it is a name */
-            if (e->needs_calibration && w[i].casing != UNSPINF_LOWER && i > 0 && w[i - 1].sentence == w[i].sentence)
+            if (e->needs_calibration && i > 0 && w[i - 1].sentence == w[i].sentence &&
+                unspinf_casing(text, &w[i]) != UNSPINF_LOWER)
                 continue;
             s->first = i;
             s->n = len;
@@ -268,12 +269,14 @@ static void condition_on_neighbours(const unspinf *u, const unspinf_word *w, lon
 static int pool_evidence(const unspinf *u, site *sites, int ns)
 {
     size_t n = u->maps.n * UNSPINF_MAX_CANDS;
-    double *sum = calloc(n ? n : 1, sizeof *sum), *ev = malloc(((size_t)ns + 1) * UNSPINF_MAX_CANDS * sizeof *ev);
+    double *sum = malloc((n ? n : 1) * sizeof *sum), *ev = malloc(((size_t)ns + 1) * UNSPINF_MAX_CANDS * sizeof *ev);
     if (!sum || !ev) {
         free(sum);
         free(ev);
         return -1;
     }
+    for (int k = 0; k < ns; k++)   /* only the rows of the forms found are read */
+        memset(sum + (size_t)(sites[k].e - u->maps.entries) * UNSPINF_MAX_CANDS, 0, UNSPINF_MAX_CANDS * sizeof *sum);
     for (int k = 0; k < ns; k++) {
         size_t idx = (size_t)(sites[k].e - u->maps.entries) * UNSPINF_MAX_CANDS;
         for (int j = 0; j < sites[k].e->n_cands; j++) {
@@ -341,7 +344,6 @@ static int calibrate_dump(const unspinf *u, const unspinf_word *w, long nw, site
  * sites: what the spinner left alone. */
 static int count_originals(const unspinf *u, const unspinf_word *w, long nw, const site *sites, int ns)
 {
-    char key[UNSPINF_MAX_PHRASE * UNSPINF_WORD_MAX + 4];
     int count = 0, k = 0;
     for (long i = 0; i < nw; i++) {
         while (k < ns && sites[k].first + sites[k].n <= i)
@@ -349,16 +351,13 @@ static int count_originals(const unspinf *u, const unspinf_word *w, long nw, con
         /* a generated site does not hide an original (see settle()) */
         if (k < ns && sites[k].first <= i && !sites[k].e->needs_calibration)
             continue;
+        size_t kl = 0;   /* the length of the words as one key */
         for (int len = 1; len <= UNSPINF_MAX_PHRASE && i + len <= nw; len++) {
             if (!w[i + len - 1].norm_len || (len > 1 && !w[i + len - 1].joined))
                 break;
-            const unspinf_original *o;
-            size_t kl = make_key(w, (int)i, len, 0, 0, key, sizeof key);
+            kl += w[i + len - 1].norm_len + (len > 1);
             /* a two-letter word alone ("in", "to") is seldom spun by itself */
-            size_t n = kl > 2 ? unspinf_calibration_find(u, key, &o) : 0;
-            while (n && u->maps.entries[o->entry].needs_calibration)   /* see settle() */
-                o++, n--;
-            if (n) {
+            if (kl > 2 && unspinf_maps_is_original(&u->maps, &w[i], len)) {
                 count++;
                 break;
             }
@@ -407,7 +406,7 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
     size_t len;
     const char *text = unspin_doc_text(doc, &len);
     unspinf_word *w = NULL;
-    long nw = unspinf_tokenize(text, len, &w);
+    long nw = unspinf_tokenize(text, len, &u->maps, &w);
     if (nw < 0)
         return unspin_error(err, "out of memory");
     site *sites = malloc(((size_t)nw + 1) * sizeof *sites);
@@ -427,7 +426,7 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
     int ns = 0;
     double evidence = 0;
     for (int i = 0; i < nw;) {
-        int l = match_at(u, w, nw, i, &sites[ns]);
+        int l = match_at(u, text, w, nw, i, &sites[ns]);
         if (l) {
             size_t idx = (size_t)(sites[ns].e - u->maps.entries);
             if (seen[idx] < FORM_REPEATS) {
@@ -447,6 +446,10 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
     unspin_doc_set_stat(doc, "spun_forms", ns);
     int rc = 0, replaced = 0;
     if (ns && (!u->gate || u->calibrate_out || spin >= u->spin_threshold)) {
+        if (unspinf_lm_ready(u->lm, err)) {   /* read on the first article that needs it */
+            rc = -1;
+            goto out;
+        }
         double *best = calloc((size_t)ns * 2 * (UNSPINF_MAX_CANDS + 1), sizeof *best);
         if (!best) {
             rc = unspin_error(err, "out of memory");

@@ -1,16 +1,18 @@
-/* speller.c - a thread-safe wrapper around Hunspell's C API. */
+/* speller.c - a thread-safe wrapper around Hunspell's C API, loaded on first use. */
 #include "speller.h"
 
 #include <hunspell.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <unspin/filter.h>
 
 struct unspinf_speller {
-    Hunhandle *h;
+    char *aff, *dic;
+    Hunhandle *h;             /* NULL until the first question */
     pthread_mutex_t lock;
 };
 
@@ -27,9 +29,11 @@ unspinf_speller *unspinf_speller_open(const char *prefix, char **err)
         return NULL;
     }
     unspinf_speller *sp = calloc(1, sizeof *sp);
-    if (!sp || !(sp->h = Hunspell_create(aff, dic))) {
+    if (!sp || !(sp->aff = strdup(aff)) || !(sp->dic = strdup(dic))) {
+        if (sp)
+            free(sp->aff);
         free(sp);
-        unspin_error(err, "cannot load Hunspell dictionary \"%s\"", prefix);
+        unspin_error(err, "out of memory");
         return NULL;
     }
     pthread_mutex_init(&sp->lock, NULL);
@@ -40,15 +44,20 @@ void unspinf_speller_close(unspinf_speller *sp)
 {
     if (!sp)
         return;
-    Hunspell_destroy(sp->h);
+    if (sp->h)
+        Hunspell_destroy(sp->h);
     pthread_mutex_destroy(&sp->lock);
+    free(sp->aff);
+    free(sp->dic);
     free(sp);
 }
 
 int unspinf_speller_knows(unspinf_speller *sp, const char *word)
 {
     pthread_mutex_lock(&sp->lock);
-    int ok = Hunspell_spell(sp->h, word) != 0;
+    if (!sp->h)
+        sp->h = Hunspell_create(sp->aff, sp->dic);
+    int ok = sp->h ? Hunspell_spell(sp->h, word) != 0 : -1;
     pthread_mutex_unlock(&sp->lock);
     return ok;
 }

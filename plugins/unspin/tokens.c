@@ -1,22 +1,39 @@
-/* tokens.c - word splitting for the unspin filter (see tokens.h). */
+/* tokens.c - word splitting for the unspin filter (see tokens.h).
+ *
+ * This runs over every byte of every article, spun or not, so it is one pass
+ * with a byte-class table: a word's bytes are classified, lowercased into
+ * norm and counted for its case as they are read. */
 #include "tokens.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Length of the UTF-8 letter or digit at s, or 0.  Letters outside ASCII are
- * taken broadly: any multi-byte character except the Latin-1 symbols (C2),
- * general punctuation and symbols (E2) and specials/fullwidth forms (EF). */
-static size_t letter_len(const unsigned char *s, const unsigned char *end)
+enum { OTHER = 0, UPPER_ASCII, LOWER_ASCII, DIGIT_ASCII, LEAD2, LEAD3, LEAD4 };
+
+/* Letters outside ASCII are taken broadly: any multi-byte character except
+ * the Latin-1 symbols (C2), general punctuation and symbols (E2) and
+ * specials/fullwidth forms (EF). */
+static const unsigned char byte_class[256] = {
+    ['0' ... '9'] = DIGIT_ASCII,
+    ['A' ... 'Z'] = UPPER_ASCII,
+    ['a' ... 'z'] = LOWER_ASCII,
+    [0xC3 ... 0xDF] = LEAD2,
+    [0xE0 ... 0xE1] = LEAD3,
+    [0xE3 ... 0xEE] = LEAD3,
+    [0xF0 ... 0xF4] = LEAD4,
+};
+
+/* Length of the UTF-8 letter or digit at s, or 0. */
+static inline size_t letter_len(const unsigned char *s, const unsigned char *end)
 {
     if (s >= end)
         return 0;
-    if (*s < 0x80)
-        return ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z') || (*s >= '0' && *s <= '9');
-    if (*s == 0xC2 || *s == 0xE2 || *s == 0xEF || *s < 0xC3 || *s > 0xF4)
-        return 0;
-    size_t n = *s >= 0xF0 ? 4 : *s >= 0xE0 ? 3 : 2;
-    if (s + n > end)
+    unsigned char k = byte_class[*s];
+    if (k <= DIGIT_ASCII)
+        return k != OTHER;
+    size_t n = (size_t)(k - LEAD2) + 2;
+    if ((size_t)(end - s) < n)
         return 0;
     for (size_t i = 1; i < n; i++)
         if ((s[i] & 0xC0) != 0x80)
@@ -25,20 +42,20 @@ static size_t letter_len(const unsigned char *s, const unsigned char *end)
 }
 
 /* Length of an apostrophe at s (' or ’), or 0. */
-static size_t apostrophe_len(const unsigned char *s, const unsigned char *end)
+static inline size_t apostrophe_len(const unsigned char *s, const unsigned char *end)
 {
     if (s < end && *s == '\'')
         return 1;
-    if (s + 3 <= end && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x99)
+    if (end - s >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0x99)
         return 3;
     return 0;
 }
 
-static unsigned char casing_of(const char *t, size_t n)
+unsigned char unspinf_casing(const char *text, const unspinf_word *w)
 {
     int lower = 0, upper = 0, first_upper = 0, letters = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)t[i];
+    for (size_t i = w->start; i < w->base_end; i++) {
+        unsigned char c = (unsigned char)text[i];
         if (c >= 'A' && c <= 'Z') {
             if (!letters)
                 first_upper = 1;
@@ -56,41 +73,95 @@ static unsigned char casing_of(const char *t, size_t n)
     return first_upper && upper == 1 ? UNSPINF_CAPITAL : UNSPINF_MIXED;
 }
 
-static void fill_norm(unspinf_word *w, const char *text)
+/* An ASCII letter or digit as norm holds it (lowercase); 0 for other bytes. */
+#define FOLD(c) ((c) >= 'A' && (c) <= 'Z' ? (c) | 0x20 : ((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') ? (c) : 0)
+#define FOLD4(c) FOLD(c), FOLD(c + 1), FOLD(c + 2), FOLD(c + 3)
+#define FOLD16(c) FOLD4(c), FOLD4(c + 4), FOLD4(c + 8), FOLD4(c + 12)
+#define FOLD64(c) FOLD16(c), FOLD16(c + 16), FOLD16(c + 32), FOLD16(c + 48)
+static const unsigned char fold[256] = { FOLD64(0), FOLD64(64), FOLD64(128), FOLD64(192) };
+
+/* Reads the word that starts at p into w (start and sentence already set),
+ * with the hash of norm for unspinf_maps_word_id_hashed; returns its end.
+ * Relies on the NUL byte after the text (filter.h) to end ASCII runs.
+ * Bytes go to buf at o modulo its size, with no bound check: a word that
+ * long is too long to keep anyway. */
+static const unsigned char *read_word(const unsigned char *s, const unsigned char *p, const unsigned char *end,
+                                      unspinf_word *w, uint64_t *hash)
 {
-    size_t o = 0;
-    const unsigned char *s = (const unsigned char *)text + w->start, *e = (const unsigned char *)text + w->end;
-    while (s < e) {
-        size_t a = apostrophe_len(s, e);
-        char c = a ? '\'' : (char)(*s >= 'A' && *s <= 'Z' ? *s | 0x20 : *s);
-        if (o + 1 >= UNSPINF_WORD_MAX) {
-            o = 0;
+    char buf[64];
+    size_t o = 0;           /* bytes of norm; over UNSPINF_WORD_MAX - 1: too long */
+    uint64_t h = UNSPINF_MAPS_HASH_SEED;
+    for (;;) {
+        for (unsigned f = fold[*p]; f; f = fold[*++p]) {
+            buf[o++ & 63] = (char)f;
+            h = unspinf_maps_hash(h, (unsigned char)f);
+        }
+        size_t l = p < end && byte_class[*p] >= LEAD2 ? letter_len(p, end) : 0;
+        if (l) {            /* a letter outside ASCII, kept as it is */
+            for (size_t i = 0; i < l; i++, o++) {
+                buf[o & 63] = (char)p[i];
+                h = unspinf_maps_hash(h, p[i]);
+            }
+            p += l;
+            continue;
+        }
+        size_t a = apostrophe_len(p, end);
+        if ((a || (p < end && *p == '-')) && letter_len(p + (a ? a : 1), end)) {
+            char c = a ? '\'' : '-';
+            buf[o & 63] = c;
+            h = unspinf_maps_hash(h, (unsigned char)c);
+            o++;
+            p += a ? a : 1;
+        } else {
             break;
         }
-        w->norm[o++] = c;
-        s += a ? a : 1;
     }
-    w->norm[o] = 0;
-    w->norm_len = (unsigned char)o;
-    w->base_len = w->norm_len;
-    if (o > 2 && w->norm[o - 2] == '\'' && w->norm[o - 1] == 's')
+    w->end = w->base_end = (size_t)(p - s);
+    if (o >= UNSPINF_WORD_MAX)
+        o = 0;              /* too long: never matched */
+    buf[o] = 0;
+    memcpy(w->norm, buf, UNSPINF_WORD_MAX);
+    w->norm_len = w->base_len = (unsigned char)o;
+    if (o > 2 && w->norm[o - 2] == '\'' && w->norm[o - 1] == 's') {
+        /* the possessive 's (two bytes, or four with ’) */
         w->base_len = (unsigned char)(o - 2);
+        w->base_end = w->end - (p[-2] == '\'' ? 2 : 4);
+    }
+    *hash = h;
+    return p;
 }
 
-long unspinf_tokenize(const char *text, size_t len, unspinf_word **out)
+/* The hash of w's norm without its possessive 's. */
+static uint64_t base_hash(const unspinf_word *w)
+{
+    uint64_t h = UNSPINF_MAPS_HASH_SEED;
+    for (size_t i = 0; i < w->base_len; i++)
+        h = unspinf_maps_hash(h, (unsigned char)w->norm[i]);
+    return h;
+}
+
+long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, unspinf_word **out)
 {
     const unsigned char *s = (const unsigned char *)text, *end = s + len, *p = s;
-    size_t n = 0, cap = 256;
+    size_t n = 0, cap = len / 6 + 16;
     unspinf_word *words = malloc(cap * sizeof *words);
     if (!words)
         return -1;
     int sentence = 0, joined = 0;
+    uint64_t hash = 0;      /* of the last word's norm */
     while (p < end) {
-        size_t l = letter_len(p, end);
-        if (!l) {
-            unsigned char c = *p;
+        unsigned char c = *p;
+        if (c == ' ') {
+            p++;
+            continue;
+        }
+        if (byte_class[c] == OTHER || (byte_class[c] >= LEAD2 && !letter_len(p, end))) {
             if (c == '.' && n && words[n - 1].end == (size_t)(p - s)) {
-                words[n - 1].dot = 1;
+                unspinf_word *x = &words[n - 1];
+                x->dot = 1;
+                if (maps && x->norm_len)
+                    unspinf_maps_word_id_hashed(maps, x->norm, x->norm_len, 1, unspinf_maps_hash(hash, '.'),
+                                                &x->key_dot);
                 /* a full stop before a lowercase word is an abbreviation's */
                 const unsigned char *q = p + 1;
                 while (q < end && (*q == ' ' || *q == '\t'))
@@ -100,12 +171,12 @@ long unspinf_tokenize(const char *text, size_t len, unspinf_word **out)
             } else if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n') {
                 sentence++;
             }
-            if (c != ' ' && c != '\t')
+            if (c != '\t')
                 joined = 0;
             p++;
             continue;
         }
-        if (n == cap) {
+        if (n + 1 == cap) {   /* room for the word and the sentinel */
             unspinf_word *w = realloc(words, (cap *= 2) * sizeof *words);
             if (!w) {
                 free(words);
@@ -114,31 +185,26 @@ long unspinf_tokenize(const char *text, size_t len, unspinf_word **out)
             words = w;
         }
         unspinf_word *w = &words[n];
-        memset(w, 0, sizeof *w);
         w->start = (size_t)(p - s);
         w->joined = (unsigned char)(n && joined && words[n - 1].sentence == sentence);
         w->sentence = sentence;
-        for (;;) {
-            while ((l = letter_len(p, end)))
-                p += l;
-            size_t a = apostrophe_len(p, end);
-            if ((a || (p < end && *p == '-')) && letter_len(p + (a ? a : 1), end))
-                p += a ? a : 1;
-            else
-                break;
+        w->dot = 0;
+        w->wid = 0;
+        p = read_word(s, p, end, w, &hash);
+        w->key = w->key_base = w->key_dot = w->word = -1;
+        if (maps && w->norm_len) {
+            w->word = unspinf_maps_word_id_hashed(maps, w->norm, w->norm_len, 0, hash, &w->key);
+            if (w->base_len < w->norm_len)
+                unspinf_maps_word_id_hashed(maps, w->norm, w->base_len, 0, base_hash(w), &w->key_base);
         }
-        w->end = w->base_end = (size_t)(p - s);
-        fill_norm(w, text);
-        if (w->base_len < w->norm_len) {
-            /* the possessive 's: two bytes, or four with ’ */
-            w->base_end = w->end - 1;
-            while (w->base_end > w->start && !apostrophe_len(s + w->base_end, s + w->end))
-                w->base_end--;
-        }
-        w->casing = casing_of(text + w->start, w->base_end - w->start);
         n++;
         joined = 1;
     }
+    /* the sentinel: lets a lookup look one word ahead without a bound */
+    memset(&words[n], 0, sizeof words[n]);
+    words[n].start = words[n].end = words[n].base_end = len;
+    words[n].key = words[n].key_base = words[n].key_dot = words[n].word = -1;
+    words[n].sentence = -1;
     *out = words;
     return (long)n;
 }

@@ -26,6 +26,9 @@
  *                   for none                       [dicts/unspin/calibration.tsv]
  *   calibrate_out   write every matched form's scores to this file instead
  *                   of repairing (to build a calibration; gate off)
+ *   fingerprints    the cache of the maps' fingerprint weights (gate.h), or
+ *                   "" for none                   [dicts/unspin/fingerprints.tsv]
+ *   fingerprints_out  compute every weight and write the cache to this file
  *
  * The state is read-only once built; the model and Hunspell, which keep
  * caches, lock themselves, so process() may run on several threads. */
@@ -133,7 +136,7 @@ static int string_option(const cJSON *config, const char *key, const char **out,
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(config, key);
     if (!v)
         return 0;
-    if (!cJSON_IsString(v) || (!*v->valuestring && strcmp(key, "calibration")))
+    if (!cJSON_IsString(v) || (!*v->valuestring && strcmp(key, "calibration") && strcmp(key, "fingerprints")))
         return unspin_error(err, "\"%s\" must be a non-empty string (a file path)", key);
     *out = v->valuestring;
     return 0;
@@ -143,14 +146,17 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
 {
     static const char *const known[] = { "threshold", "spin_threshold", "gate", "prior", "maps", "model",
                                          "hunspell", "calibration", "calibrate_out", "spin_odds", "rate_weight",
-                                         "generated_odds", "generated_ratio", "generated_threshold", NULL };
+                                         "generated_odds", "generated_ratio", "generated_threshold",
+                                         "fingerprints", "fingerprints_out", NULL };
     for (const cJSON *k = config->child; k; k = k->next) {
         int ok = 0;
         for (int i = 0; known[i] && !ok; i++)
             ok = !strcmp(k->string, known[i]);
         if (!ok)
             return unspin_error(err, "unknown option \"%s\" (known: threshold, spin_threshold, gate, prior, "
-                                     "spin_odds, generated_odds, generated_ratio, generated_threshold, rate_weight, maps, model, hunspell, calibration, calibrate_out)", k->string);
+                                     "spin_odds, generated_odds, generated_ratio, generated_threshold, rate_weight, "
+                                     "maps, model, hunspell, calibration, calibrate_out, fingerprints, "
+                                     "fingerprints_out)", k->string);
     }
     unspinf *u = calloc(1, sizeof *u);
     if (!u)
@@ -166,7 +172,7 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
     u->generated_ratio = 0.5;
     u->generated_threshold = 0.99;
     const char *model = UNSPIN_DEFAULT_LM, *hunspell = UNSPIN_DEFAULT_HUNSPELL, *calibration = NULL,
-               *calibrate_out = NULL;
+               *calibrate_out = NULL, *fingerprints = NULL, *fingerprints_out = NULL;
     const cJSON *gate = cJSON_GetObjectItemCaseSensitive(config, "gate");
     if (gate && !cJSON_IsBool(gate))
         return unspin_error(err, "\"gate\" must be true or false");
@@ -182,7 +188,9 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
         number_option(config, "rate_weight", 0, 10, &u->rate_weight, err) ||
         string_option(config, "model", &model, err) || string_option(config, "hunspell", &hunspell, err) ||
         string_option(config, "calibration", &calibration, err) ||
-        string_option(config, "calibrate_out", &calibrate_out, err))
+        string_option(config, "calibrate_out", &calibrate_out, err) ||
+        string_option(config, "fingerprints", &fingerprints, err) ||
+        string_option(config, "fingerprints_out", &fingerprints_out, err))
         return -1;
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/unspin", host->dict_dir);
@@ -203,13 +211,15 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
     }
     if (!(u->lm = unspinf_lm_open(model, err)) || !(u->speller = unspinf_speller_open(hunspell, err)))
         return -1;
-    u->wid_a = unspinf_lm_wid(u->lm, "a");
-    u->wid_an = unspinf_lm_wid(u->lm, "an");
     if (!u->calibrate_out)
         unspinf_calibration_prune(&u->maps, u->generated_ratio);
-    if (unspinf_gate_prepare(u, err))
+    if (unspinf_calibration_index(u, err))
         return -1;
-    return unspinf_calibration_index(u, err);
+    char cache[8192];
+    snprintf(cache, sizeof cache, "%s/fingerprints.tsv", dir);
+    unspinf_gate_files files = { model, hunspell, fingerprints ? (*fingerprints ? fingerprints : NULL) : cache,
+                                 fingerprints_out };
+    return unspinf_gate_prepare(u, &files, err);
 }
 
 static int unspin_process(void *state, unspin_doc *doc, char **err)

@@ -11,7 +11,7 @@ fi
 SEED=$(ls "$SHARED"/seeds/000_*.txt)
 run "$UNSPIN" -f unspin "$SEED"
 expect_rc 0 "seed 000 runs"
-"$SCORE" --json "$SEED" "$GOLD" "$T/out" > "$T/score.json"
+timeout 300 "$SCORE" --json "$SEED" "$GOLD" "$T/out" > "$T/score.json"
 cat "$T/score.json"
 python3 - "$T/score.json" <<'PY' && ok "seed 000: repaired >= 0.90, damaged <= 3" || fail "seed 000 below target: $(cat "$T/score.json")"
 import json, sys
