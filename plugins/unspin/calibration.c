@@ -83,7 +83,12 @@ void unspinf_calibration_decide(const unspinf *u, unspinf_site *s, double rate_o
         if (!strcmp(c->text, e->spun) || !isfinite(s->best[j + 1]))
             continue;
         /* log10 odds that c was written here rather than the form */
-        double odds = unspinf_calibration_evidence(s, j) + s->bonus[j + 1] - s->bonus[0];
+        double evidence = unspinf_calibration_evidence(s, j) + s->bonus[j + 1] - s->bonus[0];
+        /* the prior alone (a rare form in a spun article) does not replace:
+         * the model must lean to the original */
+        if (evidence < u->min_evidence)
+            continue;
+        double odds = evidence;
         if (c->calibrated)
             odds += c->log_ratio + c->log_weight + (e->needs_calibration ? u->generated_odds : u->spin_odds) +
                     u->rate_weight * rate_odds;

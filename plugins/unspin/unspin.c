@@ -10,11 +10,16 @@
  *   threshold       least confidence (0..1) to replace          [0.6]
  *   spin_threshold  least spin score for an article to be repaired [2.5]
  *   gate            false: repair every article as if spun      [true]
+ *   review_from     least spin score for a second look: the article is
+ *                   decided and repaired when that replaces at least
+ *   review_rate     forms per 100 words              [1.0 and 2.2]
  *   prior           log10 odds that a form in a spun article was spun,
  *                   for entries without calibration [0.3]
  *   rate_weight     how much the article's estimated spin rate counts [1]
  *   spin_odds       log10 odds that a spinner makes a given substitution,
  *                   for calibrated entries (calibration.h) [-0.3]
+ *   min_evidence    least log10 likelihood ratio the model's (calibrated)
+ *                   evidence must give an original over the form [0]
  *   generated_odds  the same for generated (@calibrated) entries [-2]
  *   generated_ratio least log10 ratio of news counts original/form for a
  *                   generated pair to be used [0.5]
@@ -146,7 +151,8 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
 {
     static const char *const known[] = { "threshold", "spin_threshold", "gate", "prior", "maps", "model",
                                          "hunspell", "calibration", "calibrate_out", "spin_odds", "rate_weight",
-                                         "generated_odds", "generated_ratio", "generated_threshold",
+                                         "generated_odds", "generated_ratio", "generated_threshold", "min_evidence",
+                                         "review_from", "review_rate",
                                          "fingerprints", "fingerprints_out", NULL };
     for (const cJSON *k = config->child; k; k = k->next) {
         int ok = 0;
@@ -154,7 +160,7 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
             ok = !strcmp(k->string, known[i]);
         if (!ok)
             return unspin_error(err, "unknown option \"%s\" (known: threshold, spin_threshold, gate, prior, "
-                                     "spin_odds, generated_odds, generated_ratio, generated_threshold, rate_weight, "
+                                     "spin_odds, min_evidence, review_from, review_rate, generated_odds, generated_ratio, generated_threshold, rate_weight, "
                                      "maps, model, hunspell, calibration, calibrate_out, fingerprints, "
                                      "fingerprints_out)", k->string);
     }
@@ -169,6 +175,9 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
     u->rate_weight = 1;
     u->spin_odds = -0.3;
     u->generated_odds = -2;
+    u->min_evidence = -100;
+    u->review_from = 1.0;
+    u->review_rate = 2.2;
     u->generated_ratio = 0.5;
     u->generated_threshold = 0.99;
     const char *model = UNSPIN_DEFAULT_LM, *hunspell = UNSPIN_DEFAULT_HUNSPELL, *calibration = NULL,
@@ -183,6 +192,9 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
         number_option(config, "prior", -5, 5, &u->prior, err) ||
         number_option(config, "spin_odds", -10, 10, &u->spin_odds, err) ||
         number_option(config, "generated_odds", -10, 10, &u->generated_odds, err) ||
+        number_option(config, "min_evidence", -100, 100, &u->min_evidence, err) ||
+        number_option(config, "review_from", 0, 1000, &u->review_from, err) ||
+        number_option(config, "review_rate", 0, 100, &u->review_rate, err) ||
         number_option(config, "generated_ratio", -10, 10, &u->generated_ratio, err) ||
         number_option(config, "generated_threshold", 0, 1, &u->generated_threshold, err) ||
         number_option(config, "rate_weight", 0, 10, &u->rate_weight, err) ||

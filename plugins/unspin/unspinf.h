@@ -27,6 +27,9 @@ typedef struct unspinf {
     int wid_a, wid_an;      /* the model's "a" and "an" */
     double rate_weight;     /* how much the article's spin rate counts */
     double spin_odds;       /* log10 odds a spinner turns an original into a given form */
+    double review_from;     /* least spin score for a second look (passes_review) */
+    double review_rate;     /* confident replacements per 100 words that pass it */
+    double min_evidence;    /* least log10 evidence of the model for a replacement */
     double generated_odds;  /* the same for @calibrated (generated) entries */
     double generated_ratio; /* least log10 news ratio original/form of a generated pair */
     double generated_threshold; /* least confidence to replace a generated pair's form */

@@ -40,6 +40,23 @@ run sh -c "printf 'Prices rose in jap and southern Ukraine final yr.\n' | \"$UNS
 expect_out "Prices rose in eastern and southern Ukraine last year." "a non-word and a phrase of another length"
 run sh -c "printf 'The lines had been largely static for weeks.\n' | \"$UNSPIN\" -f unspin --set unspin.gate=false"
 expect_out "The lines had been largely static for weeks." "had been before an adjective stays"
+# a replacement agrees with the pronoun before it: "were" after "they", never after "he"
+printf 'had been = were  @before-participle\n' > "$T/agree.map"
+run sh -c "printf 'Reports say it had been sold, and they had been sent home.\n' | \"$UNSPIN\" -f unspin \
+    --set unspin.gate=false --set 'unspin.maps=[\"$T/agree.map\"]' --set 'unspin.calibration=\"\"'"
+expect_out "Reports say it had been sold, and they were sent home." "were agrees with they, not with it"
+
+# the second look: an article below the spin gate is repaired when its
+# decisions replace at least review_rate forms per 100 words, else left alone
+review() {   # review RATE: the spun article with the score gate out of reach
+    run "$UNSPIN" -f unspin --set unspin.spin_threshold=1000 --set unspin.review_from=0 \
+        --set "unspin.review_rate=$1" --report "$T/review.jsonl" "$T/spun.txt"
+}
+review 2
+grep -qF "Security Service said" "$T/out" && grep -q '"review_rate":' "$T/review.jsonl" \
+    && ok "below the gate, many confident replacements: repaired" || fail "review 2: $(head -c 300 "$T/out")"
+review 100
+expect_same "$T/spun.txt" "$T/out" "below the gate, too few confident replacements: untouched"
 
 # every replacement is logged with the candidates' scores and a confidence
 run "$UNSPIN" -f unspin --report "$T/report.jsonl" "$T/spun.txt"
