@@ -211,10 +211,8 @@ int unspin_module_list(const unspin_paths *paths,
         while ((e = readdir(d))) {
             char name[256];
             size_t l = strlen(e->d_name);
-            if (l > 3 && l < sizeof name && strcmp(e->d_name + l - 3, ".la") == 0) {
-                memcpy(name, e->d_name, l - 3);
-                name[l - 3] = '\0';
-            } else if (l > 3 && l < sizeof name && strcmp(e->d_name + l - 3, ".so") == 0) {
+            const char *end = l > 3 ? e->d_name + l - 3 : "";
+            if (l < sizeof name && (strcmp(end, ".la") == 0 || strcmp(end, ".so") == 0)) {
                 memcpy(name, e->d_name, l - 3);
                 name[l - 3] = '\0';
             } else if (e->d_name[0] != '.' && l < sizeof name) {

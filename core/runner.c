@@ -43,11 +43,6 @@ static int to_output(void *ud, const char *p, size_t n)
 }
 static int to_nowhere(void *ud, const char *p, size_t n) { (void)ud; (void)p; (void)n; return 0; }
 
-static void say(const char *fmt, const char *a, const char *b)
-{
-    fprintf(stderr, fmt, a, b);
-}
-
 /* Writes one processed record; returns -1 when the run must end. */
 static int emit(runner *r, const struct record_ctx *ctx, struct record *rec,
                 linereader *lr, output *out)
@@ -100,9 +95,9 @@ static int emit(runner *r, const struct record_ctx *ctx, struct record *rec,
     }
     if (rc != 0) {
         if (err)
-            say("unspin: %s%s\n", err, "");
+            fprintf(stderr, "unspin: %s\n", err);
         else if (lr->error)
-            say("unspin: %s: read error%s\n", ctx->source, "");
+            fprintf(stderr, "unspin: %s: read error\n", ctx->source);
         r->failed = 1;
     }
     free(err);

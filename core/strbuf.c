@@ -53,14 +53,20 @@ int sb_printf(strbuf *sb, const char *fmt, ...)
     return 0;
 }
 
-int sb_add_json_string(strbuf *sb, const char *s, size_t n)
+/* Writes \u00XX for byte c at o and returns the end. */
+static char *escape_byte(char *o, unsigned char c)
 {
     static const char hex[] = "0123456789abcdef";
-    /* Worst case every byte becomes \u00XX. */
-    if (n > (SIZE_MAX - 2) / 6 || sb_reserve(sb, n * 6 + 2))
-        return -1;
-    char *o = sb->data + sb->len;
-    *o++ = '"';
+    memcpy(o, "\\u00", 4);
+    o[4] = hex[c >> 4];
+    o[5] = hex[c & 15];
+    return o + 6;
+}
+
+/* Writes the JSON escape of s[0..n) at o (room for 6 bytes per input byte
+ * must be there) and returns the end. */
+static char *escape_json(char *o, const char *s, size_t n)
+{
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         switch (c) {
@@ -70,20 +76,37 @@ int sb_add_json_string(strbuf *sb, const char *s, size_t n)
         case '\r': *o++ = '\\'; *o++ = 'r'; break;
         case '\t': *o++ = '\\'; *o++ = 't'; break;
         default:
-            if (c < 0x20 || c == 0x7f) {
-                memcpy(o, "\\u00", 4);
-                o[4] = hex[c >> 4];
-                o[5] = hex[c & 15];
-                o += 6;
-            } else {
+            if (c < 0x20 || c == 0x7f)
+                o = escape_byte(o, c);
+            else
                 *o++ = (char)c;
-            }
         }
     }
+    return o;
+}
+
+/* Worst case every byte becomes \u00XX; plus the two quotes. */
+static char *open_json_string(strbuf *sb, size_t n)
+{
+    if (n > (SIZE_MAX - 2) / 6 || sb_reserve(sb, n * 6 + 2))
+        return NULL;
+    char *o = sb->data + sb->len;
+    *o++ = '"';
+    return o;
+}
+
+static int close_json_string(strbuf *sb, char *o)
+{
     *o++ = '"';
     sb->len = (size_t)(o - sb->data);
     sb->data[sb->len] = '\0';
     return 0;
+}
+
+int sb_add_json_string(strbuf *sb, const char *s, size_t n)
+{
+    char *o = open_json_string(sb, n);
+    return o ? close_json_string(sb, escape_json(o, s, n)) : -1;
 }
 
 size_t utf8_seq_len(const unsigned char *s, size_t n)
@@ -113,42 +136,20 @@ size_t utf8_seq_len(const unsigned char *s, size_t n)
 int sb_add_json_string_utf8(strbuf *sb, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, run = 0;
-    strbuf tmp = {0};
-    /* Common case: all valid; one pass of checking, then the plain encoder. */
-    while (i < n) {
-        size_t l = utf8_seq_len(u + i, n - i);
-        if (!l)
-            break;
-        i += l;
-    }
-    if (i == n)
-        return sb_add_json_string(sb, s, n);
-    if (sb_addc(sb, '"'))
+    char *o = open_json_string(sb, n);
+    if (!o)
         return -1;
-    i = 0;
+    size_t run = 0, i = 0;       /* s[run..i) is valid UTF-8 not yet written */
     while (i < n) {
         size_t l = utf8_seq_len(u + i, n - i);
         if (l) {
             i += l;
-            run += l;
             continue;
         }
-        sb_reset(&tmp);
-        if (sb_add_json_string(&tmp, s + i - run, run) ||
-            sb_add(sb, tmp.data + 1, tmp.len - 2) ||
-            sb_printf(sb, "\\u%04x", u[i])) {
-            sb_free(&tmp);
-            return -1;
-        }
-        i++;
-        run = 0;
+        o = escape_byte(escape_json(o, s + run, i - run), u[i]);
+        run = ++i;
     }
-    sb_reset(&tmp);
-    int rc = sb_add_json_string(&tmp, s + n - run, run) ||
-             sb_add(sb, tmp.data + 1, tmp.len - 2) || sb_addc(sb, '"');
-    sb_free(&tmp);
-    return rc ? -1 : 0;
+    return close_json_string(sb, escape_json(o, s + run, n - run));
 }
 
 void sb_reset(strbuf *sb)
