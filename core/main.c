@@ -19,21 +19,19 @@ static void print_filter(const unspin_filter *f, const char *path, void *ud)
 }
 
 /* --set must name a filter of the chain: otherwise it would do nothing. */
-static int check_sets(const struct options *o, const char *chain_names)
+static int check_sets(const struct options *o, const unspin_chain *chain, const char *names)
 {
     for (size_t i = 0; i < o->n_sets; i++) {
         const char *dot = strchr(o->sets[i], '.');
         size_t n = dot ? (size_t)(dot - o->sets[i]) : 0;
         int found = 0;
-        for (const char *p = chain_names; *p && !found;) {
-            size_t l = strcspn(p, ", ");
-            found = l == n && strncmp(p, o->sets[i], n) == 0;
-            p += l;
-            p += strspn(p, ", ");
+        for (size_t k = 0; k < unspin_chain_length(chain) && !found; k++) {
+            const char *name = unspin_chain_filter_name(chain, k);
+            found = strlen(name) == n && strncmp(name, o->sets[i], n) == 0;
         }
         if (!found) {
             fprintf(stderr, "unspin: --set %s: filter \"%.*s\" is not in the chain (%s)\n",
-                    o->sets[i], (int)n, o->sets[i], chain_names);
+                    o->sets[i], (int)n, o->sets[i], names);
             return -1;
         }
     }
@@ -188,10 +186,10 @@ int main(int argc, char **argv)
         status = o.filters ? EXIT_USAGE : EXIT_CANNOT_RUN;
         goto done;
     }
-    if (check_sets(&o, names))
-        goto done;
     if (!(chain = unspin_chain_new(names, cfg.filters, paths, &err)))
         goto fail;
+    if (check_sets(&o, chain, names))
+        goto done;
 
     if (o.report) {
         report = strcmp(o.report, "-") == 0 ? stdout : fopen(o.report, "w");
