@@ -11,7 +11,8 @@ plugins_unspin_unspin_la_SOURCES = \
 	plugins/unspin/gate.c plugins/unspin/gate.h \
 	plugins/unspin/repair.c plugins/unspin/repair.h \
 	plugins/unspin/render.c plugins/unspin/render.h \
-	plugins/unspin/calibration.c plugins/unspin/calibration.h
+	plugins/unspin/calibration.c plugins/unspin/calibration.h \
+	plugins/unspin/typo.c plugins/unspin/typo.h
 plugins_unspin_unspin_la_CFLAGS = $(AM_CFLAGS) $(SPHINXBASE_CFLAGS) $(HUNSPELL_CFLAGS)
 # its functions call each other directly, not through the PLT: the matching
 # calls a few of them per word of every article
@@ -55,8 +56,8 @@ dicts/unspin/fingerprints.tsv: $(filter %.map,$(dist_unspindict_DATA)) $(srcdir)
 	fi
 
 TESTS += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
-	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh
+	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh
 EXTRA_DIST += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
-	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh plugins/unspin/make-calibration \
+	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh plugins/unspin/make-calibration \
 	plugins/unspin/make-thesaurus-map \
-	bench/unspin-clean-damage bench/unspin-speed
+	bench/unspin-clean-damage bench/unspin-speed bench/unspin-typos

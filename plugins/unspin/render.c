@@ -5,12 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct buf {
-    char *p;
-    size_t n, cap;
-} buf;
+typedef unspinf_buf buf;
 
-static int put(buf *b, const char *s, size_t n)
+int unspinf_buf_put(buf *b, const char *s, size_t n)
 {
     if (b->n + n + 1 > b->cap) {
         size_t cap = (b->n + n + 1) * 2;
@@ -77,7 +74,7 @@ static int cased(const char *text, const unspinf_site *s, const unspinf_cand *c,
         if (!all_upper && casing == UNSPINF_UPPER)
             casing = UNSPINF_CAPITAL;   /* an acronym's case is not the replacement's */
         set_case(word, l, casing);
-        if ((k && put(out, " ", 1)) || put(out, word, l))
+        if ((k && unspinf_buf_put(out, " ", 1)) || unspinf_buf_put(out, word, l))
             return -1;
     }
     return 0;
@@ -122,7 +119,7 @@ int unspinf_render(const unspinf *u, unspin_doc *doc, const char *text, size_t l
                 int casing = unspinf_casing(text, art);
                 const char *fixed = want_an ? (casing == UNSPINF_UPPER ? "AN" : casing ? "An" : "an")
                                             : (casing ? "A" : "a");
-                if (put(&out, text + pos, art->start - pos) || put(&out, fixed, strlen(fixed)))
+                if (unspinf_buf_put(&out, text + pos, art->start - pos) || unspinf_buf_put(&out, fixed, strlen(fixed)))
                     goto oom;
                 if (logging)
                     unspin_doc_log_edit(doc, art->start, art->end, text + art->start, art->end - art->start,
@@ -130,7 +127,7 @@ int unspinf_render(const unspinf *u, unspin_doc *doc, const char *text, size_t l
                 pos = art->end;
             }
         }
-        if (put(&out, text + pos, s->start - pos) || put(&out, rep.p, rep.n))
+        if (unspinf_buf_put(&out, text + pos, s->start - pos) || unspinf_buf_put(&out, rep.p, rep.n))
             goto oom;
         if (logging) {
             char reason[1024];
@@ -147,7 +144,7 @@ int unspinf_render(const unspinf *u, unspin_doc *doc, const char *text, size_t l
         free(out.p);
         return 0;
     }
-    if (put(&out, text + pos, len - pos))
+    if (unspinf_buf_put(&out, text + pos, len - pos))
         goto oom;
     if (unspin_doc_take_text(doc, out.p, out.n))
         return unspin_error(err, "out of memory");

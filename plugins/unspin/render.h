@@ -10,6 +10,15 @@
 #include "tokens.h"
 #include "unspinf.h"
 
+/* A growing output text (malloc()ed p, NUL-terminated). */
+typedef struct unspinf_buf {
+    char *p;
+    size_t n, cap;
+} unspinf_buf;
+
+/* Appends n bytes of s; -1 when out of memory. */
+int unspinf_buf_put(unspinf_buf *b, const char *s, size_t n);
+
 /* A spun form found in the text and what was decided for it. */
 typedef struct unspinf_site {
     int first, n;             /* its words */

@@ -52,12 +52,38 @@ void unspinf_speller_close(unspinf_speller *sp)
     free(sp);
 }
 
+/* The dictionary, loaded on first use; the caller holds the lock. */
+static Hunhandle *handle(unspinf_speller *sp)
+{
+    if (!sp->h)
+        sp->h = Hunspell_create(sp->aff, sp->dic);
+    return sp->h;
+}
+
 int unspinf_speller_knows(unspinf_speller *sp, const char *word)
 {
     pthread_mutex_lock(&sp->lock);
-    if (!sp->h)
-        sp->h = Hunspell_create(sp->aff, sp->dic);
-    int ok = sp->h ? Hunspell_spell(sp->h, word) != 0 : -1;
+    int ok = handle(sp) ? Hunspell_spell(sp->h, word) != 0 : -1;
     pthread_mutex_unlock(&sp->lock);
     return ok;
+}
+
+int unspinf_speller_suggest(unspinf_speller *sp, const char *word, char *out, int max, size_t cap)
+{
+    pthread_mutex_lock(&sp->lock);
+    int kept = -1;
+    if (handle(sp)) {
+        char **list = NULL;
+        int n = Hunspell_suggest(sp->h, &list, word);
+        kept = 0;
+        for (int i = 0; i < n && kept < max; i++) {
+            size_t l = strlen(list[i]);
+            if (l < cap)
+                memcpy(out + (size_t)kept++ * cap, list[i], l + 1);
+        }
+        if (list)
+            Hunspell_free_list(sp->h, &list, n);
+    }
+    pthread_mutex_unlock(&sp->lock);
+    return kept;
 }

@@ -7,6 +7,8 @@
 #ifndef UNSPINF_SPELLER_H
 #define UNSPINF_SPELLER_H
 
+#include <stddef.h>
+
 typedef struct unspinf_speller unspinf_speller;
 
 /* prefix: dictionary path without .aff/.dic; NULL and *err when its files are
@@ -17,5 +19,11 @@ void unspinf_speller_close(unspinf_speller *sp);
 /* 1 when Hunspell accepts the word (UTF-8), 0 when not; -1 when the
  * dictionary cannot be loaded. */
 int unspinf_speller_knows(unspinf_speller *sp, const char *word);
+
+/* Hunspell's suggestions for a word, best first: up to max of them, each
+ * shorter than cap bytes (longer ones are left out), copied into out (max
+ * rows of cap bytes).  Returns how many; -1 when the dictionary cannot be
+ * loaded. */
+int unspinf_speller_suggest(unspinf_speller *sp, const char *word, char *out, int max, size_t cap);
 
 #endif

@@ -34,6 +34,10 @@
  *   fingerprints    the cache of the maps' fingerprint weights (gate.h), or
  *                   "" for none                   [dicts/unspin/fingerprints.tsv]
  *   fingerprints_out  compute every weight and write the cache to this file
+ *   typos           also repair ordinary typos ("recieve"), decided in
+ *                   context by the model (typo.h)            [false]
+ *   typo_threshold  least log10 margin by which a typo's fix must beat
+ *                   the word in the model's window            [2]
  *
  * The state is read-only once built; the model and Hunspell, which keep
  * caches, lock themselves, so process() may run on several threads. */
@@ -52,6 +56,7 @@
 #include "calibration.h"
 #include "gate.h"
 #include "repair.h"
+#include "typo.h"
 #include "unspinf.h"
 
 static void unspin_destroy(void *state)
@@ -157,7 +162,7 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
     static const char *const known[] = { "threshold", "spin_threshold", "gate", "prior", "maps", "model",
                                          "hunspell", "calibration", "calibrate_out", "spin_odds", "rate_weight",
                                          "generated_odds", "generated_ratio", "generated_threshold", "min_evidence",
-                                         "review_from", "review_rate", "thesaurus",
+                                         "review_from", "review_rate", "thesaurus", "typos", "typo_threshold",
                                          "fingerprints", "fingerprints_out", NULL };
     for (const cJSON *k = config->child; k; k = k->next) {
         int ok = 0;
@@ -167,7 +172,7 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
             return unspin_error(err, "unknown option \"%s\" (known: threshold, spin_threshold, gate, prior, "
                                      "spin_odds, min_evidence, review_from, review_rate, generated_odds, generated_ratio, generated_threshold, rate_weight, "
                                      "maps, thesaurus, model, hunspell, calibration, calibrate_out, fingerprints, "
-                                     "fingerprints_out)", k->string);
+                                     "fingerprints_out, typos, typo_threshold)", k->string);
     }
     unspinf *u = calloc(1, sizeof *u);
     if (!u)
@@ -185,6 +190,7 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
     u->review_rate = 2.2;
     u->generated_ratio = 0.5;
     u->generated_threshold = 0.99;
+    u->typo_threshold = 2;
     const char *model = UNSPIN_DEFAULT_LM, *hunspell = UNSPIN_DEFAULT_HUNSPELL, *calibration = NULL,
                *calibrate_out = NULL, *fingerprints = NULL, *fingerprints_out = NULL;
     const cJSON *gate = cJSON_GetObjectItemCaseSensitive(config, "gate");
@@ -192,6 +198,10 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
         return unspin_error(err, "\"gate\" must be true or false");
     if (gate)
         u->gate = cJSON_IsTrue(gate);
+    const cJSON *typos = cJSON_GetObjectItemCaseSensitive(config, "typos");
+    if (typos && !cJSON_IsBool(typos))
+        return unspin_error(err, "\"typos\" must be true or false");
+    u->typos = cJSON_IsTrue(typos);
     if (number_option(config, "threshold", 0, 1, &u->threshold, err) ||
         number_option(config, "spin_threshold", 0, 1000, &u->spin_threshold, err) ||
         number_option(config, "prior", -5, 5, &u->prior, err) ||
@@ -203,6 +213,7 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
         number_option(config, "generated_ratio", -10, 10, &u->generated_ratio, err) ||
         number_option(config, "generated_threshold", 0, 1, &u->generated_threshold, err) ||
         number_option(config, "rate_weight", 0, 10, &u->rate_weight, err) ||
+        number_option(config, "typo_threshold", 0, 100, &u->typo_threshold, err) ||
         string_option(config, "model", &model, err) || string_option(config, "hunspell", &hunspell, err) ||
         string_option(config, "calibration", &calibration, err) ||
         string_option(config, "calibrate_out", &calibrate_out, err) ||
@@ -244,7 +255,10 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
 
 static int unspin_process(void *state, unspin_doc *doc, char **err)
 {
-    return unspinf_repair(state, doc, err);
+    const unspinf *u = state;
+    if (unspinf_repair(u, doc, err))
+        return -1;
+    return u->typos ? unspinf_typo_repair(u, doc, err) : 0;
 }
 
 const unspin_filter UNSPIN_FILTER_EXPORT(unspin) = {

@@ -33,6 +33,8 @@ typedef struct unspinf {
     double generated_odds;  /* the same for @calibrated (generated) entries */
     double generated_ratio; /* least log10 news ratio original/form of a generated pair */
     double generated_threshold; /* least confidence to replace a generated pair's form */
+    int typos;              /* 1: repair ordinary typos too (typo.h) */
+    double typo_threshold;  /* least log10 margin of a typo's fix over the word */
     FILE *calibrate_out;    /* when set: every site's scores go here (calibration.h) */
     pthread_mutex_t calibrate_lock;
     struct unspinf_original *originals;  /* for calibrate_out: every original, sorted */
