@@ -10,9 +10,10 @@
  * never reads it.  Opening only checks that the file is there.
  *
  * sphinxbase's trie scorer keeps a history/backoff cache inside the model, so
- * scoring is not safe from several threads: each thread memoises the
+ * one model scores for one thread at a time: each thread memoises the
  * probabilities and word ids it has looked up (lm.c), and a lookup in the
- * model takes the model's mutex. */
+ * model takes a free copy of it; a further copy is read when every copy is
+ * busy, up to one per core (at most four). */
 #ifndef UNSPINF_LM_H
 #define UNSPINF_LM_H
 
