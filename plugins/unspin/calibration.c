@@ -66,32 +66,44 @@ void unspinf_calibration_prune(unspinf_maps *maps, double min_log_ratio)
 double unspinf_calibration_evidence(const unspinf_site *s, int j)
 {
     const unspinf_cand *c = &s->e->cands[j];
-    if (!strcmp(c->text, s->e->spun) || !isfinite(s->best[j + 1]))
+    if (c->is_form || !isfinite(s->best[j + 1]))
         return 0;
     /* the window scores hold the bonus; it is odds of its own, not a model score */
     double adv = (s->best[j + 1] - s->bonus[j + 1]) - (s->best[0] - s->bonus[0]);
     return c->calibrated ? c->slope * (adv - c->mid) : adv;
 }
 
-void unspinf_calibration_decide(const unspinf *u, unspinf_site *s, double rate_odds)
+void unspinf_calibration_terms(const unspinf *u, const unspinf_site *s, unspinf_decision_terms *t)
 {
     const unspinf_entry *e = s->e;
-    double top = -INFINITY, sum = 0;
-    s->choice = -1;
     for (int j = 0; j < e->n_cands; j++) {
         const unspinf_cand *c = &e->cands[j];
-        if (!strcmp(c->text, e->spun) || !isfinite(s->best[j + 1]))
+        t->use[j] = 0;
+        if (c->is_form || !isfinite(s->best[j + 1]))
             continue;
         /* log10 odds that c was written here rather than the form */
-        double evidence = unspinf_calibration_evidence(s, j) + s->bonus[j + 1] - s->bonus[0];
+        t->evidence[j] = unspinf_calibration_evidence(s, j) + s->bonus[j + 1] - s->bonus[0];
         /* the prior alone (a rare form in a spun article) does not replace:
          * the model must lean to the original */
-        if (evidence < u->min_evidence)
+        if (t->evidence[j] < u->min_evidence)
             continue;
-        double odds = evidence;
-        if (c->calibrated)
-            odds += c->log_ratio + c->log_weight + (e->needs_calibration ? u->generated_odds : u->spin_odds) +
-                    u->rate_weight * rate_odds;
+        t->use[j] = 1;
+        t->odds[j] = c->log_ratio + c->log_weight + (e->needs_calibration ? u->generated_odds : u->spin_odds);
+    }
+}
+
+void unspinf_calibration_decide(const unspinf *u, unspinf_site *s, const unspinf_decision_terms *t,
+                                double rate_odds)
+{
+    const unspinf_entry *e = s->e;
+    double top = -INFINITY, sum = 0, rate = u->rate_weight * rate_odds;
+    s->choice = -1;
+    for (int j = 0; j < e->n_cands; j++) {
+        if (!t->use[j])
+            continue;
+        double odds = t->evidence[j];
+        if (e->cands[j].calibrated)
+            odds += t->odds[j] + rate;
         if (odds > 30)
             odds = 30;
         sum += pow(10.0, odds);

@@ -64,6 +64,28 @@ static int participle_follows(const unspinf_word *w, long n, long i)
     return i < n && w[i].joined && is_participle(&w[i]);
 }
 
+static int word_in(const unspinf_word *x, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (x->norm_len == strlen(list[i]) && !memcmp(x->norm, list[i], x->norm_len))
+            return 1;
+    return 0;
+}
+
+/* The number of the pronoun right before word first (joined to it), for
+ * site.number_before: "he had been told" was never "he were told", "they had
+ * been" never "they was".  The model, seeing two words back, lets some
+ * through. */
+static int number_before(const unspinf_word *w, int first)
+{
+    /* ("that" is also a relative: "soldiers that were") */
+    static const char *const singular[] = { "he", "she", "it", "i", "this", NULL };
+    static const char *const plural[] = { "they", "we", "you", "these", "those", NULL };
+    if (first == 0 || !w[first].joined)
+        return 0;
+    return word_in(&w[first - 1], singular) ? UNSPINF_SINGULAR : word_in(&w[first - 1], plural) ? UNSPINF_PLURAL : 0;
+}
+
 /* Longest spun form starting at word i, or 0. */
 static int match_at(const unspinf *u, const char *text, const unspinf_word *w, long n, int i, site *s)
 {
@@ -95,6 +117,7 @@ static int match_at(const unspinf *u, const char *text, const unspinf_word *w, l
             s->start = w[i].start;
             s->end = form == 2 ? last->base_end : last->end + (form == 0);
             s->choice = -1;
+            s->number_before = number_before(w, i);
             return len;
         }
     }
@@ -118,35 +141,12 @@ static int push_option(const unspinf *u, const site *s, int opt, int *seq, int n
     return n;
 }
 
-static int word_in(const unspinf_word *x, const char *const *list)
-{
-    for (int i = 0; list[i]; i++)
-        if (x->norm_len == strlen(list[i]) && !memcmp(x->norm, list[i], x->norm_len))
-            return 1;
-    return 0;
-}
-
 /* 1 when option opt of s puts a verb that disagrees with the pronoun just
- * before it: "he had been told" was never "he were told", "they had been"
- * never "they was".  The model, seeing two words back, lets some through. */
-static int disagrees(const unspinf_word *w, const site *s, int opt)
+ * before it. */
+static int disagrees(const site *s, int opt)
 {
-    /* ("that" is also a relative: "soldiers that were") */
-    static const char *const singular[] = { "he", "she", "it", "i", "this", NULL };
-    static const char *const plural[] = { "they", "we", "you", "these", "those", NULL };
-    static const char *const plural_verbs[] = { "were", "are", NULL };
-    static const char *const singular_verbs[] = { "was", "is", NULL };
-    if (opt < 0 || s->first == 0 || !w[s->first].joined)
-        return 0;
-    const unspinf_word *before = &w[s->first - 1];
-    unspinf_word verb = { 0 };
-    const char *first = s->e->cands[opt].words[0];
-    verb.norm_len = (unsigned char)strlen(first);
-    if (verb.norm_len >= sizeof verb.norm)
-        return 0;
-    memcpy(verb.norm, first, verb.norm_len);
-    return (word_in(before, singular) && word_in(&verb, plural_verbs)) ||
-           (word_in(before, plural) && word_in(&verb, singular_verbs));
+    int verb = opt < 0 ? 0 : s->e->cands[opt].verb_number;
+    return verb && s->number_before && verb != s->number_before;
 }
 
 /* Scores the cluster sites[a..b) with the options in opts; window from two
@@ -166,7 +166,7 @@ static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site
     int scored_from = n;
     int pos = first;
     for (int k = a; k < b; k++)
-        if (disagrees(w, &sites[k], opts[k - a]))
+        if (disagrees(&sites[k], opts[k - a]))
             return -INFINITY;
     for (int k = a; k < b; k++) {
         for (; pos < sites[k].first && n < SEQ_MAX - UNSPINF_MAX_PHRASE; pos++)
@@ -363,7 +363,8 @@ static int calibrate_dump(const unspinf *u, const unspinf_word *w, long nw, site
             size_t n = kl ? unspinf_calibration_find(u, key, &o) : 0;
             for (size_t m = 0; m < n; m++) {
                 site s = { .first = (int)i, .n = len, .e = &u->maps.entries[o[m].entry], .choice = -1,
-                           .best = scratch, .bonus = scratch + UNSPINF_MAX_CANDS + 1 };
+                           .best = scratch, .bonus = scratch + UNSPINF_MAX_CANDS + 1,
+                           .number_before = number_before(w, (int)i) };
                 fprintf(out, "O\t%s\t%s\t%.3f\n", s.e->spun, o[m].text, advantage(u, w, nw, &s, o[m].cand));
             }
         }
@@ -405,13 +406,15 @@ static int count_originals(const unspinf *u, const unspinf_word *w, long nw, con
  * spun, one that changed little makes each less likely.  The rate is the
  * share of places the spinner could have changed (sites believed spun, and
  * originals left standing) that it did; a few rounds settle it. */
-static double settle(const unspinf *u, site *sites, int ns, int originals)
+static double settle(const unspinf *u, site *sites, int ns, int originals, unspinf_decision_terms *terms)
 {
     double rate = 0.5;
+    for (int k = 0; k < ns; k++)
+        unspinf_calibration_terms(u, &sites[k], &terms[k]);
     for (int round = 0; round < 6; round++) {
         double odds = log10(rate / (1 - rate)), spun = 0;
         for (int k = 0; k < ns; k++) {
-            unspinf_calibration_decide(u, &sites[k], odds);
+            unspinf_calibration_decide(u, &sites[k], &terms[k], odds);
             /* the rate is read from the hand-written entries, the spinner's
              * usual fingerprints; a generated pair is seldom one it makes */
             if (!sites[k].e->needs_calibration)
@@ -503,9 +506,10 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
             goto out;
         }
         double *best = calloc((size_t)ns * 2 * (UNSPINF_MAX_CANDS + 1), sizeof *best);
-        if (!best) {
+        unspinf_decision_terms *terms = malloc((size_t)ns * sizeof *terms);
+        if (!best || !terms) {
             rc = unspin_error(err, "out of memory");
-            goto out;
+            goto done;
         }
         lookup_wids(u, w, nw);
         for (int k = 0; k < ns; k++) {
@@ -514,30 +518,29 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
         }
         if (u->calibrate_out) {
             rc = calibrate_dump(u, w, nw, sites, ns, err);
-            free(best);
-            goto out;
+            goto done;
         }
         int originals = count_originals(u, w, nw, sites, ns);
         decide_all(u, w, nw, sites, ns);
         if (pool_evidence(u, sites, ns)) {
             rc = unspin_error(err, "out of memory");
-            free(best);
-            goto out;
+            goto done;
         }
-        settle(u, sites, ns, originals);
+        settle(u, sites, ns, originals, terms);
         condition_on_neighbours(u, w, nw, sites, ns);
         if (pool_evidence(u, sites, ns)) {
             rc = unspin_error(err, "out of memory");
-            free(best);
-            goto out;
+            goto done;
         }
-        double rate = settle(u, sites, ns, originals);
+        double rate = settle(u, sites, ns, originals, terms);
         unspin_doc_set_stat(doc, "spin_rate", rate);
         for (int k = 0; k < ns; k++)
             if (!applies(u, &sites[k]))
                 sites[k].conf = 0;
         if (!review || passes_review(u, doc, sites, ns, nw))
             rc = unspinf_render(u, doc, text, len, w, nw, sites, ns, &replaced, err);
+done:
+        free(terms);
         free(best);
     }
 out:
