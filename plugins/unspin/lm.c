@@ -257,39 +257,47 @@ static double model_score(unspinf_lm *lm, thread_memo *tm, int32 w, int32 *hist,
 
 double unspinf_lm_score(unspinf_lm *lm, const int *wids, size_t from, size_t to)
 {
-    double total = 0;
-    if (ensure(lm) < 0)
-        return total;
-    thread_memo *tm = get_memo(lm);
-    memo_slot *memo = tm ? tm->scores : NULL;   /* NULL when out of memory: no memo */
+    return unspinf_lm_score_more(lm, wids, from, to, 0, NULL);
+}
+
+/* log10 P(wids[i] | the two words before it). */
+static double word_score(unspinf_lm *lm, thread_memo *tm, const int *wids, size_t i)
+{
+    int32 w = wids[i];
+    if (w == UNSPINF_LM_UNKNOWN)
+        return UNSPINF_LM_UNKNOWN_LOGP;
+    /* history: up to two known words right before i (sphinxbase wants the
+     * nearest first); an unknown word ends it, as a backoff would */
+    int32 h1 = i > 0 ? wids[i - 1] : UNSPINF_LM_UNKNOWN;
+    int32 h2 = h1 != UNSPINF_LM_UNKNOWN && i > 1 ? wids[i - 2] : UNSPINF_LM_UNKNOWN;
+    int32 hist[2] = { h1, h2 }, n_hist = h1 == UNSPINF_LM_UNKNOWN ? 0 : h2 == UNSPINF_LM_UNKNOWN ? 1 : 2;
+    /* the key: each id + 1 (0 for none) in MEMO_WID_BITS */
+    uint64_t x = (uint32_t)w + 1u, y = (uint32_t)h1 + 1u, z = (uint32_t)h2 + 1u;
+    memo_slot *slot = NULL;
+    uint64_t key = 1ull << 63 | x << (2 * MEMO_WID_BITS) | y << MEMO_WID_BITS | z;
+    if (tm && (x | y | z) < (1u << MEMO_WID_BITS)) {   /* no memo when out of memory */
+        slot = &tm->scores[(key * 0x9E3779B97F4A7C15ull) >> (64 - MEMO_BITS)];
+        if (slot->key == key)
+            return slot->logp;
+    }
+    double logp = model_score(lm, tm, w, hist, n_hist);
+    if (slot) {
+        slot->key = key;
+        slot->logp = logp;
+    }
+    return logp;
+}
+
+double unspinf_lm_score_more(unspinf_lm *lm, const int *wids, size_t from, size_t to, double total,
+                             double *running)
+{
+    int ready = ensure(lm) > 0;
+    thread_memo *tm = ready ? get_memo(lm) : NULL;
     for (size_t i = from; i < to; i++) {
-        int32 w = wids[i];
-        if (w == UNSPINF_LM_UNKNOWN) {
-            total += UNSPINF_LM_UNKNOWN_LOGP;
-            continue;
-        }
-        /* history: up to two known words right before i (sphinxbase wants the
-         * nearest first); an unknown word ends it, as a backoff would */
-        int32 h1 = i > 0 ? wids[i - 1] : UNSPINF_LM_UNKNOWN;
-        int32 h2 = h1 != UNSPINF_LM_UNKNOWN && i > 1 ? wids[i - 2] : UNSPINF_LM_UNKNOWN;
-        int32 hist[2] = { h1, h2 }, n_hist = h1 == UNSPINF_LM_UNKNOWN ? 0 : h2 == UNSPINF_LM_UNKNOWN ? 1 : 2;
-        /* the key: each id + 1 (0 for none) in MEMO_WID_BITS */
-        uint64_t x = (uint32_t)w + 1u, y = (uint32_t)h1 + 1u, z = (uint32_t)h2 + 1u;
-        memo_slot *slot = NULL;
-        uint64_t key = 1ull << 63 | x << (2 * MEMO_WID_BITS) | y << MEMO_WID_BITS | z;
-        if (memo && (x | y | z) < (1u << MEMO_WID_BITS)) {
-            slot = &memo[(key * 0x9E3779B97F4A7C15ull) >> (64 - MEMO_BITS)];
-            if (slot->key == key) {
-                total += slot->logp;
-                continue;
-            }
-        }
-        double logp = model_score(lm, tm, w, hist, n_hist);
-        if (slot) {
-            slot->key = key;
-            slot->logp = logp;
-        }
-        total += logp;
+        if (ready)
+            total += word_score(lm, tm, wids, i);
+        if (running)
+            running[i] = total;
     }
     return total;
 }

@@ -45,6 +45,12 @@ int unspinf_lm_eos(unspinf_lm *lm);
  * history. */
 double unspinf_lm_score(unspinf_lm *lm, const int *wids, size_t from, size_t to);
 
+/* The same added to total, word by word in order, with the sum after each
+ * word i stored in running[i]: a caller scoring many windows that share a
+ * beginning sums the shared words once, and gets the very same totals. */
+double unspinf_lm_score_more(unspinf_lm *lm, const int *wids, size_t from, size_t to, double total,
+                             double *running);
+
 #define UNSPINF_LM_UNKNOWN_LOGP (-5.5)
 
 #endif

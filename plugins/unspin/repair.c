@@ -149,10 +149,37 @@ static int disagrees(const site *s, int opt)
     return verb && s->number_before && verb != s->number_before;
 }
 
+/* The last window scored, word by word: deciding a cluster scores windows
+ * that differ only from some word on (one option of one site changes), and
+ * the words before it, with their words before, score the same again. */
+typedef struct window {
+    int seq[SEQ_MAX], n, scored_from;   /* n 0: none yet */
+    double running[SEQ_MAX];            /* the model's total up to each word (unspinf_lm_score_more) */
+} window;
+
+/* The model's score of seq[scored_from..n), from what win holds (if not
+ * NULL) of the same words; win then holds seq. */
+static double score_window(const unspinf *u, const int *seq, int scored_from, int n, window *win)
+{
+    if (!win)
+        return unspinf_lm_score(u->lm, seq, (size_t)scored_from, (size_t)n);
+    int same = 0;   /* words seq and win's share from the first */
+    if (win->n && win->scored_from == scored_from)
+        while (same < n && same < win->n && seq[same] == win->seq[same])
+            same++;
+    /* a word's score depends only on it and the words before it */
+    double total = same > scored_from ? win->running[same - 1] : 0;
+    int from = same > scored_from ? same : scored_from;
+    memcpy(win->seq + same, seq + same, (size_t)(n - same) * sizeof *seq);
+    win->n = n;
+    win->scored_from = scored_from;
+    return unspinf_lm_score_more(u->lm, seq, (size_t)from, (size_t)n, total, win->running);
+}
+
 /* Scores the cluster sites[a..b) with the options in opts; window from two
  * words before the first to two after the last, inside the sentence. */
 static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site *sites, int a, int b,
-                          const int *opts)
+                          const int *opts, window *win)
 {
     int seq[SEQ_MAX], n = 0;
     int first = sites[a].first, sent = w[first].sentence;
@@ -181,7 +208,7 @@ static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site
         seq[n++] = w[pos].wid;
     if (after < 2 && n < SEQ_MAX)
         seq[n++] = unspinf_lm_eos(u->lm);
-    double total = unspinf_lm_score(u->lm, seq, (size_t)scored_from, (size_t)n);
+    double total = score_window(u, seq, scored_from, n, win);
     for (int k = a; k < b; k++) {
         if (opts[k - a] >= 0)
             total += u->prior + sites[k].e->cands[opts[k - a]].log_weight;
@@ -192,8 +219,12 @@ static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site
 
 /* Tries every combination of the options of sites[a..b) (or, past
  * COMBO_LIMIT, one site at a time) and records per site and option the best
- * score reached. */
-static void decide_cluster(const unspinf *u, const unspinf_word *w, long nw, site *sites, int a, int b)
+ * score reached.  The combinations are tried with the last site's option
+ * changing fastest, so that one window differs from the one before only
+ * near its end (score_window()); of equal best scores the first in the
+ * order with the first site fastest is chosen, as it always was. */
+static void decide_cluster(const unspinf *u, const unspinf_word *w, long nw, site *sites, int a, int b,
+                           window *win)
 {
     int m = b - a, opts[64];
     double combos = 1;
@@ -209,7 +240,7 @@ static void decide_cluster(const unspinf *u, const unspinf_word *w, long nw, sit
             double top = -INFINITY;
             for (int o = -1; o < sites[k].e->n_cands; o++) {
                 opts[k - a] = o;
-                double s = score_combo(u, w, nw, sites, a, b, opts);
+                double s = score_combo(u, w, nw, sites, a, b, opts, win);
                 sites[k].best[o + 1] = s;
                 if (s > top) {
                     top = s;
@@ -223,20 +254,25 @@ static void decide_cluster(const unspinf *u, const unspinf_word *w, long nw, sit
     for (int k = 0; k < m; k++)
         opts[k] = -1;
     double top = -INFINITY;
+    long top_rank = 0;
     for (;;) {
-        double s = score_combo(u, w, nw, sites, a, b, opts);
+        double s = score_combo(u, w, nw, sites, a, b, opts, win);
         for (int k = 0; k < m; k++)
             if (s > sites[a + k].best[opts[k] + 1])
                 sites[a + k].best[opts[k] + 1] = s;
-        if (s > top) {
+        long rank = 0;   /* the place of opts in the order with the first site fastest */
+        for (int k = m - 1; k >= 0; k--)
+            rank = rank * (sites[a + k].e->n_cands + 1) + opts[k] + 1;
+        if (s > top || (s == top && s > -INFINITY && rank < top_rank)) {
             top = s;
+            top_rank = rank;
             for (int k = 0; k < m; k++)
                 sites[a + k].choice = opts[k];
         }
-        int k = 0;                                  /* next combination */
-        while (k < m && ++opts[k] >= sites[a + k].e->n_cands)
-            opts[k++] = -1;
-        if (k == m)
+        int k = m - 1;                              /* next combination */
+        while (k >= 0 && ++opts[k] >= sites[a + k].e->n_cands)
+            opts[k--] = -1;
+        if (k < 0)
             break;
     }
 }
@@ -256,9 +292,10 @@ static int cluster_end(const unspinf_word *w, const site *sites, int ns, int a)
 
 static void decide_all(const unspinf *u, const unspinf_word *w, long nw, site *sites, int ns)
 {
+    window win = { .n = 0 };
     for (int a = 0; a < ns;) {
         int b = cluster_end(w, sites, ns, a);
-        decide_cluster(u, w, nw, sites, a, b);
+        decide_cluster(u, w, nw, sites, a, b, &win);
         a = b;
     }
 }
@@ -277,6 +314,7 @@ static int applies(const unspinf *u, const site *s)
 static void condition_on_neighbours(const unspinf *u, const unspinf_word *w, long nw, site *sites, int ns)
 {
     int opts[64];
+    window win = { .n = 0 };
     for (int a = 0; a < ns;) {
         int b = cluster_end(w, sites, ns, a);
         if (b - a > 1 && b - a <= 64) {
@@ -286,7 +324,7 @@ static void condition_on_neighbours(const unspinf *u, const unspinf_word *w, lon
                 int mine = opts[k - a];
                 for (int o = -1; o < sites[k].e->n_cands; o++) {
                     opts[k - a] = o;
-                    sites[k].best[o + 1] = score_combo(u, w, nw, sites, a, b, opts);
+                    sites[k].best[o + 1] = score_combo(u, w, nw, sites, a, b, opts, &win);
                 }
                 opts[k - a] = mine;
             }
@@ -335,7 +373,7 @@ static int pool_evidence(const unspinf *u, site *sites, int ns)
 static double advantage(const unspinf *u, const unspinf_word *w, long nw, site *s, int opt)
 {
     int keep = -1;
-    return score_combo(u, w, nw, s, 0, 1, &opt) - score_combo(u, w, nw, s, 0, 1, &keep);
+    return score_combo(u, w, nw, s, 0, 1, &opt, NULL) - score_combo(u, w, nw, s, 0, 1, &keep, NULL);
 }
 
 /* For calibration on clean text: the advantage of every original over the
