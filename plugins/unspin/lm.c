@@ -16,17 +16,32 @@
 
 /* Deciding a cluster of spun forms scores the same few trigrams over and
  * over (every combination of candidates, then again with the neighbours
- * decided), and sphinxbase's trie lookup is slow: each thread keeps the
- * log10 probabilities it has looked up in a table of its own (no lock), one
- * trigram per slot, the newest kept. */
-#define MEMO_BITS 16
-#define MEMO_SLOTS (1u << MEMO_BITS)
-#define MEMO_WID_BITS 21          /* larger ids are not memoised */
+ * decided), news repeats its trigrams from article to article, and
+ * sphinxbase's trie lookup is slow (cache misses over 27 MB: about half the
+ * time of a spun run went into it).  So the scores looked up are kept in one
+ * table that all threads share without a lock: a slot is one 64-bit word,
+ * read and written whole, holding the model's integer score and enough of
+ * the trigram to tell it from any other (the three ids + 1, MEMO_WID_BITS
+ * each, are mixed one-to-one and split into the slot's index and a tag); the
+ * newest trigram of an index is kept.  1M slots: 8 MB. */
+#define MEMO_BITS 20
+#define MEMO_WID_BITS 17          /* larger ids are not memoised (en-us has 72,547 words) */
+#define MEMO_KEY_BITS (3 * MEMO_WID_BITS)
+#define MEMO_TAG_BITS (MEMO_KEY_BITS - MEMO_BITS)
+#define MEMO_USED (1ull << 63)
 
-typedef struct memo_slot {
-    uint64_t key;             /* 0: empty */
-    double logp;
-} memo_slot;
+/* A one-to-one mixing of MEMO_KEY_BITS-bit keys (each step can be undone),
+ * so that the index is spread and index + tag still name one trigram. */
+static uint64_t mix_key(uint64_t x)
+{
+    const uint64_t mask = (1ull << MEMO_KEY_BITS) - 1;
+    x ^= x >> 26;
+    x = (x * 0x9E3779B97F4A7C15ull) & mask;
+    x ^= x >> 25;
+    x = (x * 0xC2B2AE3D27D4EB4Full) & mask;
+    x ^= x >> 26;
+    return x;
+}
 
 /* Every word of a spun article is looked up in the model's vocabulary, the
  * same common words again and again: the thread keeps their ids too. */
@@ -41,7 +56,6 @@ typedef struct word_slot {
 } word_slot;
 
 typedef struct thread_memo {
-    memo_slot scores[MEMO_SLOTS];
     word_slot words[1u << WORD_BITS];
     int home;                 /* the model copy this thread tries first */
 } thread_memo;
@@ -71,6 +85,7 @@ struct unspinf_lm {
     pthread_mutex_t load_lock;
     int state;                /* 0 not read yet, 1 read, -1 unreadable (atomic) */
     int bos, eos;
+    uint64_t *scores;         /* the shared memo of scores (NULL when out of memory) */
     pthread_key_t memo;       /* this thread's thread_memo */
 };
 
@@ -121,6 +136,7 @@ static void load(unspinf_lm *lm)
     if (ok) {
         lm->bos = ngram_wid(lm->copies[0].model, "<s>");
         lm->eos = ngram_wid(lm->copies[0].model, "</s>");
+        lm->scores = calloc(1u << MEMO_BITS, sizeof *lm->scores);
         __atomic_store_n(&lm->n_copies, 1, __ATOMIC_RELEASE);
     }
     __atomic_store_n(&lm->state, ok ? 1 : -1, __ATOMIC_RELEASE);
@@ -159,6 +175,7 @@ void unspinf_lm_close(unspinf_lm *lm)
         pthread_mutex_destroy(&lm->copies[i].lock);
     }
     pthread_mutex_destroy(&lm->load_lock);
+    free(lm->scores);
     free(pthread_getspecific(lm->memo));   /* other threads' went with them */
     pthread_key_delete(lm->memo);
     free(lm->path);
@@ -244,15 +261,14 @@ static model_copy *take_copy(unspinf_lm *lm, thread_memo *tm)
     return &lm->copies[home];
 }
 
-/* log10 P(w | hist) from the model. */
-static double model_score(unspinf_lm *lm, thread_memo *tm, int32 w, int32 *hist, int32 n_hist)
+/* The model's score (logmath's integer log) of w after hist. */
+static int32 model_score(unspinf_lm *lm, thread_memo *tm, int32 w, int32 *hist, int32 n_hist)
 {
     int32 n_used;
     model_copy *c = take_copy(lm, tm);
     int32 score = ngram_ng_score(c->model, w, hist, n_hist, &n_used);
-    double logp = logmath_log_to_log10(c->lmath, score);
     pthread_mutex_unlock(&c->lock);
-    return logp;
+    return score;
 }
 
 double unspinf_lm_score(unspinf_lm *lm, const int *wids, size_t from, size_t to)
@@ -273,19 +289,20 @@ static double word_score(unspinf_lm *lm, thread_memo *tm, const int *wids, size_
     int32 hist[2] = { h1, h2 }, n_hist = h1 == UNSPINF_LM_UNKNOWN ? 0 : h2 == UNSPINF_LM_UNKNOWN ? 1 : 2;
     /* the key: each id + 1 (0 for none) in MEMO_WID_BITS */
     uint64_t x = (uint32_t)w + 1u, y = (uint32_t)h1 + 1u, z = (uint32_t)h2 + 1u;
-    memo_slot *slot = NULL;
-    uint64_t key = 1ull << 63 | x << (2 * MEMO_WID_BITS) | y << MEMO_WID_BITS | z;
-    if (tm && (x | y | z) < (1u << MEMO_WID_BITS)) {   /* no memo when out of memory */
-        slot = &tm->scores[(key * 0x9E3779B97F4A7C15ull) >> (64 - MEMO_BITS)];
-        if (slot->key == key)
-            return slot->logp;
+    uint64_t *slot = NULL, tag = 0;
+    if (lm->scores && (x | y | z) < (1u << MEMO_WID_BITS)) {
+        uint64_t key = mix_key(x << (2 * MEMO_WID_BITS) | y << MEMO_WID_BITS | z);
+        slot = &lm->scores[key >> MEMO_TAG_BITS];
+        tag = MEMO_USED | (key & ((1ull << MEMO_TAG_BITS) - 1)) << 32;
+        uint64_t v = __atomic_load_n(slot, __ATOMIC_RELAXED);
+        if ((v & ~0xFFFFFFFFull) == tag)
+            return logmath_log_to_log10(lm->copies[0].lmath, (int32)(uint32_t)v);
     }
-    double logp = model_score(lm, tm, w, hist, n_hist);
-    if (slot) {
-        slot->key = key;
-        slot->logp = logp;
-    }
-    return logp;
+    int32 score = model_score(lm, tm, w, hist, n_hist);
+    if (slot)
+        __atomic_store_n(slot, tag | (uint32_t)score, __ATOMIC_RELAXED);
+    /* every copy's logmath is made alike */
+    return logmath_log_to_log10(lm->copies[0].lmath, score);
 }
 
 double unspinf_lm_score_more(unspinf_lm *lm, const int *wids, size_t from, size_t to, double total,
