@@ -463,16 +463,34 @@ static double settle(const unspinf *u, site *sites, int ns, int originals, unspi
     return rate;
 }
 
-static void lookup_wids(const unspinf *u, unspinf_word *w, long n)
+static void lookup_wid(const unspinf *u, unspinf_word *x)
 {
-    for (long i = 0; i < n; i++) {
-        w[i].wid = w[i].norm_len ? unspinf_lm_wid(u->lm, w[i].norm) : UNSPINF_LM_UNKNOWN;
-        if (w[i].wid == UNSPINF_LM_UNKNOWN && w[i].base_len < w[i].norm_len) {
-            char base[UNSPINF_WORD_MAX];
-            memcpy(base, w[i].norm, w[i].base_len);
-            base[w[i].base_len] = 0;
-            w[i].wid = unspinf_lm_wid(u->lm, base);
-        }
+    x->wid = x->norm_len ? unspinf_lm_wid(u->lm, x->norm) : UNSPINF_LM_UNKNOWN;
+    if (x->wid == UNSPINF_LM_UNKNOWN && x->base_len < x->norm_len) {
+        char base[UNSPINF_WORD_MAX];
+        memcpy(base, x->norm, x->base_len);
+        base[x->base_len] = 0;
+        x->wid = unspinf_lm_wid(u->lm, base);
+    }
+}
+
+/* The model's ids of the words the windows read (score_combo(): two words
+ * either side of each site, which covers the gaps of a cluster too), or of
+ * every word when all is true. */
+static void lookup_wids(const unspinf *u, unspinf_word *w, long nw, const site *sites, int ns, int all)
+{
+    if (all) {
+        for (long i = 0; i < nw; i++)
+            lookup_wid(u, &w[i]);
+        return;
+    }
+    long done = 0;   /* words before it have their ids */
+    for (int k = 0; k < ns; k++) {
+        long i = sites[k].first - 2L > done ? sites[k].first - 2L : done;
+        long end = sites[k].first + sites[k].n + 2L < nw ? sites[k].first + sites[k].n + 2L : nw;
+        for (; i < end; i++)
+            lookup_wid(u, &w[i]);
+        done = i > done ? i : done;
     }
 }
 
@@ -549,7 +567,7 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
             rc = unspin_error(err, "out of memory");
             goto done;
         }
-        lookup_wids(u, w, nw);
+        lookup_wids(u, w, nw, sites, ns, u->calibrate_out != NULL);
         for (int k = 0; k < ns; k++) {
             sites[k].best = best + (size_t)k * 2 * (UNSPINF_MAX_CANDS + 1);
             sites[k].bonus = sites[k].best + UNSPINF_MAX_CANDS + 1;
