@@ -150,21 +150,30 @@ static int disagrees(const site *s, int opt)
 }
 
 /* The last window scored, word by word: deciding a cluster scores windows
- * that differ only from some word on (one option of one site changes), and
- * the words before it, with their words before, score the same again. */
+ * that differ only from some site on (one option of one site changes), and
+ * the words before it are built, and scored with their words before, the
+ * same again.  With WINDOW_SITES sites at most, the window is built again
+ * only from the first site whose option changed. */
+#define WINDOW_SITES 64
+
 typedef struct window {
     int seq[SEQ_MAX], n, scored_from;   /* n 0: none yet */
     double running[SEQ_MAX];            /* the model's total up to each word (unspinf_lm_score_more) */
+    const site *sites;                  /* the cluster sites[a..b) it was built for, with opts */
+    int a, b, opts[WINDOW_SITES];
+    int at_site[WINDOW_SITES];          /* per site: words in seq before its own (and its gap's) */
+    int pos_site[WINDOW_SITES];         /* per site: the text word its gap starts at */
 } window;
 
 /* The model's score of seq[scored_from..n), from what win holds (if not
- * NULL) of the same words; win then holds seq. */
-static double score_window(const unspinf *u, const int *seq, int scored_from, int n, window *win)
+ * NULL) of the same words (its first `same` at least); win then holds seq. */
+static double score_window(const unspinf *u, const int *seq, int scored_from, int n, window *win, int same)
 {
     if (!win)
         return unspinf_lm_score(u->lm, seq, (size_t)scored_from, (size_t)n);
-    int same = 0;   /* words seq and win's share from the first */
-    if (win->n && win->scored_from == scored_from)
+    if (!win->n || win->scored_from != scored_from)
+        same = 0;
+    else
         while (same < n && same < win->n && seq[same] == win->seq[same])
             same++;
     /* a word's score depends only on it and the words before it */
@@ -176,26 +185,56 @@ static double score_window(const unspinf *u, const int *seq, int scored_from, in
     return unspinf_lm_score_more(u->lm, seq, (size_t)from, (size_t)n, total, win->running);
 }
 
+/* The first site of sites[a..b) from which the window for opts must be built
+ * again, 0 for all of it. */
+static int rebuild_from(const window *win, const site *sites, int a, int b, const int *opts)
+{
+    int m = b - a, k = 0;
+    if (!win || win->sites != sites || win->a != a || win->b != b || m > WINDOW_SITES)
+        return 0;
+    while (k < m && opts[k] == win->opts[k])
+        k++;
+    if (k == m)
+        k = m - 1;
+    /* the site's gap (two words at most) must fit: when it is cut short at
+     * SEQ_MAX, an "a"/"an" before the site would change a word before it */
+    return win->at_site[k] + 2 < SEQ_MAX - UNSPINF_MAX_PHRASE ? k : 0;
+}
+
 /* Scores the cluster sites[a..b) with the options in opts; window from two
  * words before the first to two after the last, inside the sentence. */
 static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site *sites, int a, int b,
                           const int *opts, window *win)
 {
-    int seq[SEQ_MAX], n = 0;
-    int first = sites[a].first, sent = w[first].sentence;
-    int from = first;
-    while (from > 0 && first - from < 2 && w[from - 1].sentence == sent)
-        from--;
-    if (first - from < 2 && (from == 0 || w[from - 1].sentence != sent))
-        seq[n++] = unspinf_lm_bos(u->lm);
-    for (int k = from; k < first; k++)
-        seq[n++] = w[k].wid;
-    int scored_from = n;
-    int pos = first;
     for (int k = a; k < b; k++)
         if (disagrees(&sites[k], opts[k - a]))
             return -INFINITY;
-    for (int k = a; k < b; k++) {
+    int seq[SEQ_MAX], n = 0, scored_from, pos, m = b - a;
+    int first = sites[a].first, sent = w[first].sentence;
+    int k0 = rebuild_from(win, sites, a, b, opts);
+    if (k0) {
+        n = win->at_site[k0];
+        pos = win->pos_site[k0];
+        scored_from = win->scored_from;
+        memcpy(seq, win->seq, (size_t)n * sizeof *seq);
+    } else {
+        int from = first;
+        while (from > 0 && first - from < 2 && w[from - 1].sentence == sent)
+            from--;
+        if (first - from < 2 && (from == 0 || w[from - 1].sentence != sent))
+            seq[n++] = unspinf_lm_bos(u->lm);
+        for (int k = from; k < first; k++)
+            seq[n++] = w[k].wid;
+        scored_from = n;
+        pos = first;
+    }
+    int same = n;
+    int keep = win && m <= WINDOW_SITES;   /* win records this build */
+    for (int k = a + k0; k < b; k++) {
+        if (keep) {
+            win->at_site[k - a] = n;
+            win->pos_site[k - a] = pos;
+        }
         for (; pos < sites[k].first && n < SEQ_MAX - UNSPINF_MAX_PHRASE; pos++)
             seq[n++] = w[pos].wid;
         int article = sites[k].first > 0 && is_article(&w[sites[k].first - 1]) &&
@@ -208,7 +247,13 @@ static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site
         seq[n++] = w[pos].wid;
     if (after < 2 && n < SEQ_MAX)
         seq[n++] = unspinf_lm_eos(u->lm);
-    double total = score_window(u, seq, scored_from, n, win);
+    double total = score_window(u, seq, scored_from, n, win, k0 ? same : 0);
+    if (keep) {
+        win->sites = sites;
+        win->a = a;
+        win->b = b;
+        memcpy(win->opts, opts, (size_t)m * sizeof *opts);
+    }
     for (int k = a; k < b; k++) {
         if (opts[k - a] >= 0)
             total += u->prior + sites[k].e->cands[opts[k - a]].log_weight;
@@ -223,10 +268,10 @@ static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site
  * changing fastest, so that one window differs from the one before only
  * near its end (score_window()); of equal best scores the first in the
  * order with the first site fastest is chosen, as it always was. */
-static void decide_cluster(const unspinf *u, const unspinf_word *w, long nw, site *sites, int a, int b,
-                           window *win)
+static int decide_cluster(const unspinf *u, const unspinf_word *w, long nw, site *sites, int a, int b,
+                          window *win)
 {
-    int m = b - a, opts[64];
+    int m = b - a, few[64], *opts = few;
     double combos = 1;
     for (int k = a; k < b; k++) {
         combos *= sites[k].e->n_cands + 1;
@@ -234,6 +279,9 @@ static void decide_cluster(const unspinf *u, const unspinf_word *w, long nw, sit
             sites[k].best[o] = -INFINITY;
     }
     if (m > 64 || combos > COMBO_LIMIT) {
+        /* (a line of nothing but spun forms makes a long cluster) */
+        if (m > 64 && !(opts = malloc((size_t)m * sizeof *opts)))
+            return -1;
         for (int k = a; k < b; k++)
             opts[k - a] = -1;
         for (int k = a; k < b; k++) {
@@ -249,7 +297,9 @@ static void decide_cluster(const unspinf *u, const unspinf_word *w, long nw, sit
             }
             opts[k - a] = sites[k].choice;
         }
-        return;
+        if (opts != few)
+            free(opts);
+        return 0;
     }
     for (int k = 0; k < m; k++)
         opts[k] = -1;
@@ -275,6 +325,7 @@ static void decide_cluster(const unspinf *u, const unspinf_word *w, long nw, sit
         if (k < 0)
             break;
     }
+    return 0;
 }
 
 /* The end of the cluster of nearby forms that starts at site a.  Generated
@@ -290,14 +341,17 @@ static int cluster_end(const unspinf_word *w, const site *sites, int ns, int a)
     return b;
 }
 
-static void decide_all(const unspinf *u, const unspinf_word *w, long nw, site *sites, int ns)
+/* -1 when out of memory */
+static int decide_all(const unspinf *u, const unspinf_word *w, long nw, site *sites, int ns)
 {
     window win = { .n = 0 };
     for (int a = 0; a < ns;) {
         int b = cluster_end(w, sites, ns, a);
-        decide_cluster(u, w, nw, sites, a, b, &win);
+        if (decide_cluster(u, w, nw, sites, a, b, &win))
+            return -1;
         a = b;
     }
+    return 0;
 }
 
 /* Whether the decision for s is confident enough to be made; a generated
@@ -577,8 +631,7 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
             goto done;
         }
         int originals = count_originals(u, w, nw, sites, ns);
-        decide_all(u, w, nw, sites, ns);
-        if (pool_evidence(u, sites, ns)) {
+        if (decide_all(u, w, nw, sites, ns) || pool_evidence(u, sites, ns)) {
             rc = unspin_error(err, "out of memory");
             goto done;
         }
