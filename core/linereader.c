@@ -83,3 +83,20 @@ int lr_rest(linereader *lr, int delim, int (*fn)(void *ud, const char *p, size_t
         }
     }
 }
+
+int lr_fill(linereader *lr, strbuf *sb, size_t max)
+{
+    while (sb->len < max) {
+        if (lr->start == lr->end && !fill(lr))
+            return lr->error ? -1 : 0;
+        size_t take = lr->end - lr->start;
+        if (take > max - sb->len)
+            take = max - sb->len;
+        if (sb_add(sb, lr->buf + lr->start, take))
+            return -1;
+        lr->start += take;
+    }
+    if (lr->start == lr->end && !fill(lr))
+        return lr->error ? -1 : 0;
+    return 1;
+}

@@ -22,4 +22,7 @@ void lr_free(linereader *lr);
 int lr_next(linereader *lr, strbuf *line, size_t max, int delim, int *oversize);
 /* Passes the rest of an oversize line (up to, not including, delim) to fn. */
 int lr_rest(linereader *lr, int delim, int (*fn)(void *ud, const char *p, size_t n), void *ud);
+/* Appends input to sb until it holds max bytes or the input ends.  Returns
+ * 1 when more input follows, 0 at the end, -1 on a read error. */
+int lr_fill(linereader *lr, strbuf *sb, size_t max);
 #endif

@@ -1,6 +1,7 @@
 /* options.c - the command line of unspin. */
 #include "options.h"
 #include "default-chain.h"
+#include "split.h"
 #include "unspin/filter.h"
 #include <errno.h>
 #include <stdint.h>
@@ -28,7 +29,8 @@ void options_print_help(void)
 "      --field NAME         the field holding the text (default: text)\n"
 "      --id-field NAME      the field naming the record in messages and the\n"
 "                           report (default: id; else the line number)\n"
-"  -j, --jobs N             worker threads for --jsonl (order is kept)\n"
+"  -j, --jobs N             worker threads for --jsonl and for the parts of long\n"
+"                           plain articles (order is kept)\n"
 "  -o, --output FILE        write to FILE (replaced only when all went well)\n"
 "  -i, --in-place           rewrite each FILE (a failure leaves it as it was)\n"
 "      --report FILE        JSON Lines: per article the filters run, every edit\n"
@@ -39,6 +41,11 @@ void options_print_help(void)
 "                           stop (stop there)\n"
 "      --max-record-size N  records longer than N bytes (K, M, G suffixes) are\n"
 "                           passed through unchanged and named (default: 1G)\n"
+"      --chunk-size N       a plain article longer than N bytes is cleaned in\n"
+"                           parts of at most N bytes cut at paragraph breaks\n"
+"                           (else lines, sentences, words), written one after\n"
+"                           the other, so memory stays bounded (default: 256K;\n"
+"                           0: never split)\n"
 "      --list-filters       list the filters found: name, version, description\n"
 "      --version            print the version\n"
 "  -h, --help               print this help\n"
@@ -80,7 +87,7 @@ static int push(const char ***list, size_t *n, const char *s)
 }
 
 enum { OPT_SET = 256, OPT_PLUGIN_PATH, OPT_JSONL, OPT_FIELD, OPT_ID_FIELD, OPT_REPORT,
-       OPT_ON_ERROR, OPT_MAX_RECORD, OPT_LIST, OPT_VERSION };
+       OPT_ON_ERROR, OPT_MAX_RECORD, OPT_CHUNK_SIZE, OPT_LIST, OPT_VERSION };
 
 int options_parse(int argc, char **argv, struct options *o, char **err)
 {
@@ -98,6 +105,7 @@ int options_parse(int argc, char **argv, struct options *o, char **err)
         { "report", required_argument, NULL, OPT_REPORT },
         { "on-error", required_argument, NULL, OPT_ON_ERROR },
         { "max-record-size", required_argument, NULL, OPT_MAX_RECORD },
+        { "chunk-size", required_argument, NULL, OPT_CHUNK_SIZE },
         { "list-filters", no_argument, NULL, OPT_LIST },
         { "version", no_argument, NULL, OPT_VERSION },
         { "help", no_argument, NULL, 'h' },
@@ -108,6 +116,7 @@ int options_parse(int argc, char **argv, struct options *o, char **err)
     o->id_field = "id";
     o->jobs = 1;
     o->max_record = DEFAULT_MAX_RECORD;
+    o->chunk_size = DEFAULT_CHUNK_SIZE;
     opterr = 0;
     optind = 1;
     int c;
@@ -140,6 +149,12 @@ int options_parse(int argc, char **argv, struct options *o, char **err)
         case OPT_MAX_RECORD:
             if (parse_size(optarg, &o->max_record))
                 return unspin_error(err, "--max-record-size %s: expected a size such as 500M", optarg);
+            break;
+        case OPT_CHUNK_SIZE:
+            if (strcmp(optarg, "0") == 0)
+                o->chunk_size = 0;
+            else if (parse_size(optarg, &o->chunk_size))
+                return unspin_error(err, "--chunk-size %s: expected a size such as 4M, or 0", optarg);
             break;
         case OPT_LIST: o->list_filters = 1; break;
         case OPT_VERSION: o->version = 1; break;

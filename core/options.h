@@ -31,6 +31,7 @@ struct options {
     const char *output;         /* -o */
     int in_place;
     size_t max_record;          /* --max-record-size, bytes */
+    size_t chunk_size;          /* --chunk-size, bytes; 0: plain articles are never split */
     int list_filters, version, help;
     char **files;               /* the operands */
     size_t n_files;

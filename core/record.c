@@ -10,6 +10,8 @@ void record_where(const struct record_ctx *ctx, const struct record *r, strbuf *
 {
     if (r->lineno)
         sb_printf(sb, "%s:%zu", ctx->source, r->lineno);
+    else if (r->part)
+        sb_printf(sb, "%s, part %zu at byte %zu", ctx->source, r->part, r->offset);
     else
         sb_adds(sb, ctx->source);
 }
@@ -22,7 +24,7 @@ static void bad(const struct record_ctx *ctx, struct record *r, const char *id,
     if (asprintf(&r->why, fmt, detail) < 0)
         r->why = NULL;
     if (ctx->report)
-        report_entry(&r->report, ctx->source, r->lineno, id, ctx->chain, doc,
+        report_entry(&r->report, ctx->source, r->lineno, r->part, r->offset, id, ctx->chain, doc,
                      ctx->bad_status, r->why ? r->why : "out of memory");
 }
 
@@ -76,7 +78,7 @@ static void run_chain(const struct record_ctx *ctx, struct record *r, const char
     }
     r->status = RECORD_OK;
     if (ctx->report)
-        report_entry(&r->report, ctx->source, r->lineno, id, ctx->chain, doc, "cleaned", NULL);
+        report_entry(&r->report, ctx->source, r->lineno, r->part, r->offset, id, ctx->chain, doc, "cleaned", NULL);
     unspin_doc_free(doc);
 }
 
@@ -130,22 +132,22 @@ void record_process(const struct record_ctx *ctx, struct record *r)
 
 /* Slots are reused batch after batch; one huge record must not keep its
  * memory for the rest of the run. */
-static void shrink(strbuf *sb)
+static void shrink(strbuf *sb, size_t keep)
 {
-    if (sb->cap > (1u << 20))
+    if (sb->cap > keep)
         sb_free(sb);
     else
         sb_reset(sb);
 }
 
-void record_clear(struct record *r)
+void record_clear(struct record *r, size_t keep)
 {
-    shrink(&r->in);
-    shrink(&r->out);
-    shrink(&r->report);
+    shrink(&r->in, keep);
+    shrink(&r->out, keep);
+    shrink(&r->report, keep);
     free(r->why);
     r->why = NULL;
-    r->lineno = 0;
+    r->lineno = r->part = r->offset = 0;
     r->oversize = r->blank = r->changed = 0;
     r->status = RECORD_OK;
 }

@@ -15,6 +15,8 @@ enum record_status {
 struct record {
     strbuf in;              /* the line (JSON Lines) or the whole article */
     size_t lineno;          /* 1-based; 0 for a plain article */
+    size_t part;            /* a part of a split plain article: 1-based; else 0 */
+    size_t offset;          /* where that part starts in the article (bytes) */
     int oversize;           /* longer than --max-record-size: only in's head is here */
     int blank;              /* a JSON Lines line of white space only */
     enum record_status status;
@@ -36,8 +38,10 @@ struct record_ctx {
 };
 
 void record_process(const struct record_ctx *ctx, struct record *r);
-void record_clear(struct record *r);
+/* Empties r for the next record; buffers bigger than keep bytes are freed
+ * so one huge record does not hold its memory for the rest of the run. */
+void record_clear(struct record *r, size_t keep);
 void record_free(struct record *r);
-/* "SOURCE:LINE" or "SOURCE", for messages. */
+/* "SOURCE:LINE", "SOURCE, part N at byte B" or "SOURCE", for messages. */
 void record_where(const struct record_ctx *ctx, const struct record *r, strbuf *sb);
 #endif

@@ -15,7 +15,7 @@ static void add_number(strbuf *sb, double v)
         sb_printf(sb, "%.6g", v);
 }
 
-int report_entry(strbuf *sb, const char *source, size_t line, const char *id,
+int report_entry(strbuf *sb, const char *source, size_t line, size_t part, size_t offset, const char *id,
                  const unspin_chain *chain, const unspin_doc *doc,
                  const char *status, const char *error)
 {
@@ -23,6 +23,8 @@ int report_entry(strbuf *sb, const char *source, size_t line, const char *id,
     add_cstr(sb, source);
     if (line)
         sb_printf(sb, ",\"line\":%zu", line);
+    if (part)
+        sb_printf(sb, ",\"part\":%zu,\"offset\":%zu", part, offset);
     if (id) {
         sb_adds(sb, ",\"id\":");
         add_cstr(sb, id);

@@ -1,6 +1,7 @@
 /* runner.c - streams inputs through the chain in batches, in order. */
 #include "runner.h"
 #include "linereader.h"
+#include "split.h"
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,10 @@
  * holds this many bytes: memory stays bounded whatever the input size. */
 #define BATCH_RECORDS_PER_JOB 256
 #define BATCH_BYTES (16u << 20)
+/* Parts of a plain article in a batch, per thread: one is cleaned while the
+ * next waits, and a slot's buffers outgrow a part a little (the output). */
+#define BATCH_PARTS_PER_JOB 2
+#define KEEP_MIN ((size_t)1 << 20)
 
 static void work(void *ctx, void *item) { record_process(ctx, item); }
 
@@ -19,7 +24,12 @@ int runner_init(runner *r, const struct options *opt, unspin_chain *chain, FILE 
     r->chain = chain;
     r->report = report;
     r->report_name = report_name;
-    r->cap = opt->jsonl ? (size_t)BATCH_RECORDS_PER_JOB * (size_t)opt->jobs : 1;
+    /* A --max-record-size below the part size keeps plain articles whole,
+     * so an article over it is still passed through whole. */
+    r->chunk = !opt->jsonl && opt->chunk_size <= opt->max_record ? opt->chunk_size : 0;
+    r->keep = r->chunk && 4 * r->chunk > KEEP_MIN ? 4 * r->chunk : KEEP_MIN;
+    r->cap = opt->jsonl ? (size_t)BATCH_RECORDS_PER_JOB * (size_t)opt->jobs
+           : r->chunk && opt->jobs > 1 ? (size_t)BATCH_PARTS_PER_JOB * (size_t)opt->jobs : 1;
     r->batch[0] = calloc(r->cap, sizeof *r->batch[0]);
     r->batch[1] = opt->jobs > 1 ? calloc(r->cap, sizeof *r->batch[1]) : NULL;
     return r->batch[0] && (opt->jobs == 1 || r->batch[1]) ? 0 : -1;
@@ -32,6 +42,7 @@ void runner_free(runner *r)
             record_free(&r->batch[k][i]);
         free(r->batch[k]);
     }
+    sb_free(&r->carry);
     pool_free(r->pool);
 }
 
@@ -112,6 +123,35 @@ static int blank_line(const strbuf *sb)
     return 1;
 }
 
+/* Reads the next part of a plain article into rec (empty): what was left
+ * over from the last part, then input up to the part size, cut back to a
+ * paragraph break (split.h) when more input follows. */
+static int read_part(runner *r, linereader *lr, struct record *rec, int *eof, const char *source)
+{
+    int more = sb_add(&rec->in, r->carry.data, r->carry.len) ? -2 : lr_fill(lr, &rec->in, r->chunk);
+    sb_reset(&r->carry);
+    if (more == 1) {
+        size_t p = split_point(rec->in.data, rec->in.len);
+        if (sb_add(&r->carry, rec->in.data + p, rec->in.len - p))
+            more = -2;
+        rec->in.len = p;
+        rec->in.data[p] = '\0';
+    }
+    if (more < 0) {
+        fprintf(stderr, "unspin: %s: %s%s\n", source, more == -2 ? "out of memory" : "read error: ",
+                more == -2 ? "" : strerror(errno));
+        r->failed = 1;
+        *eof = 1;
+        return -1;
+    }
+    /* An article read in one part is not numbered: it was not split. */
+    rec->part = more || r->part ? ++r->part : 0;
+    rec->offset = r->offset;
+    r->offset += rec->in.len;
+    *eof = !more;
+    return 0;
+}
+
 /* Reads the next batch into b; sets *n, and *eof at the end of the input.
  * A batch ends after an oversize record: its tail is still in the reader. */
 static int read_batch(runner *r, linereader *lr, struct record *b, size_t *n,
@@ -123,7 +163,15 @@ static int read_batch(runner *r, linereader *lr, struct record *b, size_t *n,
     *n = 0;
     while (*n < r->cap && bytes < BATCH_BYTES) {
         struct record *rec = &b[*n];
-        record_clear(rec);
+        record_clear(rec, r->keep);
+        if (r->chunk) {
+            if (read_part(r, lr, rec, eof, source))
+                return -1;
+            ++*n;
+            if (*eof)
+                return 0;
+            continue;
+        }
         int got = lr_next(lr, &rec->in, o->max_record, delim, &rec->oversize);
         if (got < 0) {
             fprintf(stderr, "unspin: %s: read error: %s\n", source, strerror(errno));
@@ -224,11 +272,13 @@ int runner_input(runner *r, FILE *in, const char *source, output *out)
         .bad_status = o->on_error == ON_ERROR_PASS ? "passed"
                     : o->on_error == ON_ERROR_SKIP ? "skipped" : "stopped",
     };
-    if (o->jobs > 1 && o->jsonl && !r->pool && !(r->pool = pool_new(o->jobs, work))) {
+    if (o->jobs > 1 && (o->jsonl || r->chunk) && !r->pool && !(r->pool = pool_new(o->jobs, work))) {
         fprintf(stderr, "unspin: cannot start worker threads\n");
         r->failed = 1;
         return -1;
     }
+    sb_reset(&r->carry);
+    r->part = r->offset = 0;
     linereader lr;
     if (lr_init(&lr, in)) {
         fprintf(stderr, "unspin: out of memory\n");

@@ -18,6 +18,10 @@ typedef struct runner {
     pool *pool;
     struct record *batch[2];   /* two, so one is cleaned while the other is written */
     size_t cap;
+    size_t chunk;          /* plain articles are read in parts of this size; 0: whole */
+    size_t keep;           /* record buffers bigger than this are freed between records */
+    strbuf carry;          /* read, not yet cleaned: the start of the next part */
+    size_t part, offset;   /* the last part's number and where the next starts */
     FILE *report;          /* NULL: no report */
     const char *report_name;
     struct run_counts counts;

@@ -16,8 +16,8 @@ tests_test_jsonl_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 tests_test_jsonl_LDADD = $(CHECK_LIBS)
 
 # End-to-end tests of the command.
-TESTS += tests/cli.sh tests/jsonl.sh tests/out-of-tree.sh
-EXTRA_DIST += tests/cli.sh tests/jsonl.sh tests/out-of-tree.sh tests/lib.sh tests/oot/upper.c
+TESTS += tests/cli.sh tests/jsonl.sh tests/chunks.sh tests/out-of-tree.sh
+EXTRA_DIST += tests/cli.sh tests/jsonl.sh tests/chunks.sh tests/out-of-tree.sh tests/lib.sh tests/oot/upper.c
 
 # out-of-tree.sh runs `make install`, whose libtool relink briefly moves the
 # build tree's modules aside: it runs after every other test.

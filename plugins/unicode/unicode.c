@@ -14,6 +14,7 @@
  * Every repair goes to the edit log against the original bytes; repairs
  * that touch the same bytes are logged as one edit with all their reasons.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -406,7 +407,18 @@ static int repair_segment(unicode_ctx *c, unicode_buf *b, unicode_buf *tmp, int 
  * tab and newline; '&' only when it could start an entity. */
 static int clean_ascii(const unsigned char *p, size_t n, int html)
 {
-    for (size_t i = 0; i < n; i++) {
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    size_t i = 0;
+    /* Eight bytes at a time while all are printable ASCII and none is '&'
+     * ("has a byte below/above/equal to" tests, exact about whether there
+     * is one); the bytes of a block that fails go through the loop below. */
+    for (uint64_t w, a; i + 8 <= n; i += 8) {
+        memcpy(&w, p + i, 8);
+        a = w ^ (ones * '&');
+        if ((((w - ones * 0x20) & ~w) | ((w + ones) | w) | ((a - ones) & ~a)) & highs)
+            break;
+    }
+    for (; i < n; i++) {
         unsigned char b = p[i];
         if (b >= 0x20 && b < 0x7F && b != '&')
             continue;

@@ -3,33 +3,37 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <unspin/filter.h>
 
-/* A number of the calibration: make-calibration writes plain decimals
- * ("-1.325"), read here without strtod, which costs most of the start-up on
- * the generated map's ~54k lines; anything else goes to strtod.  0 when s is
- * a whole finite number. */
-static int calibration_number(const char *s, double *out)
+/* A decimal like "-1.498" read into *v as strtod() would (the division of
+ * two exact doubles is correctly rounded, as strtod is); 0 when it is not
+ * that simple.  strtod() on 170,000 numbers was most of the start-up. */
+static int simple_decimal(const char *s, double *v)
 {
-    const char *p = s + (*s == '-');
-    double v = 0, scale = 1;
-    int digits = 0;
-    for (; *p >= '0' && *p <= '9' && digits < 15; p++, digits++)
-        v = v * 10 + (*p - '0');
-    if (*p == '.')
-        for (p++; *p >= '0' && *p <= '9' && digits < 15; p++, digits++)
-            v = v * 10 + (*p - '0'), scale *= 10;
-    if (digits && !*p) {
-        *out = (*s == '-' ? -v : v) / scale;
-        return 0;
+    static const double tens[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+                                   1e13, 1e14, 1e15 };
+    int negative = *s == '-', digits = 0, decimals = -1;
+    uint64_t m = 0;
+    s += negative;
+    for (; *s; s++) {
+        if (*s == '.' && decimals < 0 && digits) {
+            decimals = 0;
+            continue;
+        }
+        if (*s < '0' || *s > '9' || ++digits > 15)
+            return 0;
+        m = m * 10 + (uint64_t)(*s - '0');
+        decimals += decimals >= 0;
     }
-    char *end;
-    errno = 0;
-    *out = strtod(s, &end);
-    return errno || end == s || *end != 0 || !isfinite(*out) ? -1 : 0;
+    if (!digits || !decimals)      /* "", "-", "1." */
+        return 0;
+    double x = (double)m / tens[decimals < 0 ? 0 : decimals];
+    *v = negative ? -x : x;
+    return 1;
 }
 
 int unspinf_calibration_load(unspinf_maps *maps, const char *path, char **err)
@@ -40,38 +44,38 @@ int unspinf_calibration_load(unspinf_maps *maps, const char *path, char **err)
     char *line = NULL;
     size_t cap = 0;
     int lineno = 0, rc = 0;
-    ssize_t len;
-    while ((len = getline(&line, &cap, f)) > 0) {
+    while (getline(&line, &cap, f) > 0) {
         lineno++;
         if (line[0] == '#' || line[0] == '\n')
             continue;
-        if (line[len - 1] == '\n')
-            line[len - 1] = 0;
         char *field[7] = { line };
         int n = 1;
         for (char *p = line; n < 7 && (p = strchr(p, '\t')); n++)
             *p++ = 0, field[n] = p;
-        /* the numbers are read only for loaded pairs (the generated map's
-         * lines are most of the file and it is opt-in) */
-        unspinf_entry *e = n == 7 ? (unspinf_entry *)unspinf_maps_find(maps, field[0], strlen(field[0])) : NULL;
         double v[3];
-        for (int j = 0; e && j < e->n_cands && !rc; j++) {
-            unspinf_cand *c = &e->cands[j];
-            if (strcmp(c->text, field[1]))
+        for (int k = 0; k < 3 && n == 7 && !rc; k++) {
+            char *end;
+            if (simple_decimal(field[2 + k], &v[k]))
                 continue;
-            for (int k = 0; k < 3 && !rc; k++)
-                rc = calibration_number(field[2 + k], &v[k]);
-            if (!rc) {
+            errno = 0;
+            v[k] = strtod(field[2 + k], &end);
+            if (errno || end == field[2 + k] || *end != 0 || !isfinite(v[k]))
+                rc = -1;
+        }
+        if (n != 7 || rc) {
+            rc = unspin_error(err, "%s:%d: expected \"spun form<TAB>original<TAB>log_ratio<TAB>slope<TAB>mid"
+                                   "<TAB>n_form<TAB>n_original\" with numbers", path, lineno);
+            break;
+        }
+        unspinf_entry *e = (unspinf_entry *)unspinf_maps_find(maps, field[0], strlen(field[0]));
+        for (int j = 0; e && j < e->n_cands; j++) {
+            unspinf_cand *c = &e->cands[j];
+            if (!strcmp(c->text, field[1])) {
                 c->calibrated = 1;
                 c->log_ratio = v[0];
                 c->slope = v[1];
                 c->mid = v[2];
             }
-        }
-        if (n != 7 || rc || strchr(field[6], '\t')) {
-            rc = unspin_error(err, "%s:%d: expected \"spun form<TAB>original<TAB>log_ratio<TAB>slope<TAB>mid"
-                                   "<TAB>n_form<TAB>n_original\" with numbers", path, lineno);
-            break;
         }
     }
     free(line);
@@ -92,32 +96,44 @@ void unspinf_calibration_prune(unspinf_maps *maps, double min_log_ratio)
 double unspinf_calibration_evidence(const unspinf_site *s, int j)
 {
     const unspinf_cand *c = &s->e->cands[j];
-    if (!strcmp(c->text, s->e->spun) || !isfinite(s->best[j + 1]))
+    if (c->is_form || !isfinite(s->best[j + 1]))
         return 0;
     /* the window scores hold the bonus; it is odds of its own, not a model score */
     double adv = (s->best[j + 1] - s->bonus[j + 1]) - (s->best[0] - s->bonus[0]);
     return c->calibrated ? c->slope * (adv - c->mid) : adv;
 }
 
-void unspinf_calibration_decide(const unspinf *u, unspinf_site *s, double rate_odds)
+void unspinf_calibration_terms(const unspinf *u, const unspinf_site *s, unspinf_decision_terms *t)
 {
     const unspinf_entry *e = s->e;
-    double top = -INFINITY, sum = 0;
-    s->choice = -1;
     for (int j = 0; j < e->n_cands; j++) {
         const unspinf_cand *c = &e->cands[j];
-        if (!strcmp(c->text, e->spun) || !isfinite(s->best[j + 1]))
+        t->use[j] = 0;
+        if (c->is_form || !isfinite(s->best[j + 1]))
             continue;
         /* log10 odds that c was written here rather than the form */
-        double evidence = unspinf_calibration_evidence(s, j) + s->bonus[j + 1] - s->bonus[0];
+        t->evidence[j] = unspinf_calibration_evidence(s, j) + s->bonus[j + 1] - s->bonus[0];
         /* the prior alone (a rare form in a spun article) does not replace:
          * the model must lean to the original */
-        if (evidence < u->min_evidence)
+        if (t->evidence[j] < u->min_evidence)
             continue;
-        double odds = evidence;
-        if (c->calibrated)
-            odds += c->log_ratio + c->log_weight + (e->needs_calibration ? u->generated_odds : u->spin_odds) +
-                    u->rate_weight * rate_odds;
+        t->use[j] = 1;
+        t->odds[j] = c->log_ratio + c->log_weight + (e->needs_calibration ? u->generated_odds : u->spin_odds);
+    }
+}
+
+void unspinf_calibration_decide(const unspinf *u, unspinf_site *s, const unspinf_decision_terms *t,
+                                double rate_odds)
+{
+    const unspinf_entry *e = s->e;
+    double top = -INFINITY, sum = 0, rate = u->rate_weight * rate_odds;
+    s->choice = -1;
+    for (int j = 0; j < e->n_cands; j++) {
+        if (!t->use[j])
+            continue;
+        double odds = t->evidence[j];
+        if (e->cands[j].calibrated)
+            odds += t->odds[j] + rate;
         if (odds > 30)
             odds = 30;
         sum += pow(10.0, odds);

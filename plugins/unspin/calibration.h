@@ -50,9 +50,22 @@ int unspinf_calibration_load(unspinf_maps *maps, const char *path, char **err);
  * round: the spinner writes the rarer word). */
 void unspinf_calibration_prune(unspinf_maps *maps, double min_log_ratio);
 
-/* Sets s->choice and s->conf from the window scores s->best[]; rate_odds:
- * log10 odds of the article's spin rate (spinner changes per place it could change). */
-void unspinf_calibration_decide(const unspinf *u, unspinf_site *s, double rate_odds);
+/* The part of the decision for a site that the spin rate does not change,
+ * per candidate: the decision is made again for every new estimate of the
+ * rate (repair.c). */
+typedef struct unspinf_decision_terms {
+    int use[UNSPINF_MAX_CANDS];        /* 0: the form itself, or no evidence */
+    double evidence[UNSPINF_MAX_CANDS];
+    double odds[UNSPINF_MAX_CANDS];    /* the calibrated prior odds, all but the rate's */
+} unspinf_decision_terms;
+
+/* Fills t from the window scores s->best[] and s->bonus[]. */
+void unspinf_calibration_terms(const unspinf *u, const unspinf_site *s, unspinf_decision_terms *t);
+
+/* Sets s->choice and s->conf from t (made for s); rate_odds: log10 odds of
+ * the article's spin rate (spinner changes per place it could change). */
+void unspinf_calibration_decide(const unspinf *u, unspinf_site *s, const unspinf_decision_terms *t,
+                                double rate_odds);
 
 /* The model's evidence (log10 likelihood ratio) at s for its candidate j. */
 double unspinf_calibration_evidence(const unspinf_site *s, int j);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <sphinxbase/err.h>
 #include <sphinxbase/logmath.h>
@@ -15,17 +16,32 @@
 
 /* Deciding a cluster of spun forms scores the same few trigrams over and
  * over (every combination of candidates, then again with the neighbours
- * decided), and sphinxbase's trie lookup is slow: each thread keeps the
- * log10 probabilities it has looked up in a table of its own (no lock), one
- * trigram per slot, the newest kept. */
-#define MEMO_BITS 16
-#define MEMO_SLOTS (1u << MEMO_BITS)
-#define MEMO_WID_BITS 21          /* larger ids are not memoised */
+ * decided), news repeats its trigrams from article to article, and
+ * sphinxbase's trie lookup is slow (cache misses over 27 MB: about half the
+ * time of a spun run went into it).  So the scores looked up are kept in one
+ * table that all threads share without a lock: a slot is one 64-bit word,
+ * read and written whole, holding the model's integer score and enough of
+ * the trigram to tell it from any other (the three ids + 1, MEMO_WID_BITS
+ * each, are mixed one-to-one and split into the slot's index and a tag); the
+ * newest trigram of an index is kept.  1M slots: 8 MB. */
+#define MEMO_BITS 20
+#define MEMO_WID_BITS 17          /* larger ids are not memoised (en-us has 72,547 words) */
+#define MEMO_KEY_BITS (3 * MEMO_WID_BITS)
+#define MEMO_TAG_BITS (MEMO_KEY_BITS - MEMO_BITS)
+#define MEMO_USED (1ull << 63)
 
-typedef struct memo_slot {
-    uint64_t key;             /* 0: empty */
-    double logp;
-} memo_slot;
+/* A one-to-one mixing of MEMO_KEY_BITS-bit keys (each step can be undone),
+ * so that the index is spread and index + tag still name one trigram. */
+static uint64_t mix_key(uint64_t x)
+{
+    const uint64_t mask = (1ull << MEMO_KEY_BITS) - 1;
+    x ^= x >> 26;
+    x = (x * 0x9E3779B97F4A7C15ull) & mask;
+    x ^= x >> 25;
+    x = (x * 0xC2B2AE3D27D4EB4Full) & mask;
+    x ^= x >> 26;
+    return x;
+}
 
 /* Every word of a spun article is looked up in the model's vocabulary, the
  * same common words again and again: the thread keeps their ids too. */
@@ -40,18 +56,36 @@ typedef struct word_slot {
 } word_slot;
 
 typedef struct thread_memo {
-    memo_slot scores[MEMO_SLOTS];
     word_slot words[1u << WORD_BITS];
+    int home;                 /* the model copy this thread tries first */
 } thread_memo;
+
+/* sphinxbase's trie scorer caches its last history inside the model, so one
+ * model serves one thread at a time.  Rather than every thread queueing for
+ * one model, threads take whichever copy is free; another copy (27 MB for
+ * en-us) is read only when lookups keep finding every copy busy, so a run on
+ * one thread, or one that seldom needs the model (clean text), reads one,
+ * and no more copies are read than there are cores (nor than MAX_COPIES, to
+ * bound the memory). */
+#define MAX_COPIES 4
+#define WAITS_BEFORE_COPY 32
+
+typedef struct model_copy {
+    pthread_mutex_t lock;     /* held while this copy scores */
+    logmath_t *lmath;
+    ngram_model_t *model;
+} model_copy;
 
 struct unspinf_lm {
     char *path;
-    logmath_t *lmath;
-    ngram_model_t *model;
-    pthread_mutex_t lock;     /* the trie scorer caches its last history */
+    model_copy copies[MAX_COPIES];
+    int n_copies;             /* copies read (atomic; only grows) */
+    int max_copies;           /* (atomic) */
+    int waits;                /* lookups that found every copy busy since the last was read (atomic) */
     pthread_mutex_t load_lock;
     int state;                /* 0 not read yet, 1 read, -1 unreadable (atomic) */
     int bos, eos;
+    uint64_t *scores;         /* the shared memo of scores (NULL when out of memory) */
     pthread_key_t memo;       /* this thread's thread_memo */
 };
 
@@ -75,21 +109,37 @@ unspinf_lm *unspinf_lm_open(const char *path, char **err)
         unspin_error(err, "out of memory");
         return NULL;
     }
-    pthread_mutex_init(&lm->lock, NULL);
+    for (int i = 0; i < MAX_COPIES; i++)
+        pthread_mutex_init(&lm->copies[i].lock, NULL);
     pthread_mutex_init(&lm->load_lock, NULL);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    lm->max_copies = cores < 1 ? 1 : cores > MAX_COPIES ? MAX_COPIES : (int)cores;
     return lm;
+}
+
+/* Reads one more copy of the model; 0 when it cannot be read. */
+static int read_copy(unspinf_lm *lm, model_copy *c)
+{
+    err_set_logfp(NULL);      /* sphinxbase logs every load step to stderr otherwise */
+    c->lmath = logmath_init(1.0001, 0, 0);
+    c->model = c->lmath ? ngram_model_read(NULL, lm->path, NGRAM_AUTO, c->lmath) : NULL;
+    if (!c->model && c->lmath) {
+        logmath_free(c->lmath);
+        c->lmath = NULL;
+    }
+    return c->model != NULL;
 }
 
 static void load(unspinf_lm *lm)
 {
-    err_set_logfp(NULL);      /* sphinxbase logs every load step to stderr otherwise */
-    lm->lmath = logmath_init(1.0001, 0, 0);
-    lm->model = lm->lmath ? ngram_model_read(NULL, lm->path, NGRAM_AUTO, lm->lmath) : NULL;
-    if (lm->model) {
-        lm->bos = ngram_wid(lm->model, "<s>");
-        lm->eos = ngram_wid(lm->model, "</s>");
+    int ok = read_copy(lm, &lm->copies[0]);
+    if (ok) {
+        lm->bos = ngram_wid(lm->copies[0].model, "<s>");
+        lm->eos = ngram_wid(lm->copies[0].model, "</s>");
+        lm->scores = calloc(1u << MEMO_BITS, sizeof *lm->scores);
+        __atomic_store_n(&lm->n_copies, 1, __ATOMIC_RELEASE);
     }
-    __atomic_store_n(&lm->state, lm->model ? 1 : -1, __ATOMIC_RELEASE);
+    __atomic_store_n(&lm->state, ok ? 1 : -1, __ATOMIC_RELEASE);
 }
 
 /* 1 when the model is read (reading it now if need be), -1 when it cannot be. */
@@ -117,12 +167,15 @@ void unspinf_lm_close(unspinf_lm *lm)
 {
     if (!lm)
         return;
-    if (lm->model)
-        ngram_model_free(lm->model);
-    if (lm->lmath)
-        logmath_free(lm->lmath);
-    pthread_mutex_destroy(&lm->lock);
+    for (int i = 0; i < MAX_COPIES; i++) {
+        if (lm->copies[i].model)
+            ngram_model_free(lm->copies[i].model);
+        if (lm->copies[i].lmath)
+            logmath_free(lm->copies[i].lmath);
+        pthread_mutex_destroy(&lm->copies[i].lock);
+    }
     pthread_mutex_destroy(&lm->load_lock);
+    free(lm->scores);
     free(pthread_getspecific(lm->memo));   /* other threads' went with them */
     pthread_key_delete(lm->memo);
     free(lm->path);
@@ -154,9 +207,9 @@ int unspinf_lm_wid(unspinf_lm *lm, const char *word)
         if (slot->hash == h && slot->len == len && !memcmp(slot->text, word, len))
             return slot->wid;
     }
-    int32 wid = ngram_wid(lm->model, word);
+    int32 wid = ngram_wid(lm->copies[0].model, word);
     /* the model has no unknown word of its own: ngram_wid gives -1 for it */
-    wid = wid < 0 || wid == ngram_unknown_wid(lm->model) ? UNSPINF_LM_UNKNOWN : wid;
+    wid = wid < 0 || wid == ngram_unknown_wid(lm->copies[0].model) ? UNSPINF_LM_UNKNOWN : wid;
     if (slot) {
         slot->hash = h;
         slot->wid = wid;
@@ -169,45 +222,99 @@ int unspinf_lm_wid(unspinf_lm *lm, const char *word)
 int unspinf_lm_bos(unspinf_lm *lm) { return ensure(lm) > 0 ? lm->bos : UNSPINF_LM_UNKNOWN; }
 int unspinf_lm_eos(unspinf_lm *lm) { return ensure(lm) > 0 ? lm->eos : UNSPINF_LM_UNKNOWN; }
 
+/* A free copy for this thread, locked: its usual one if free, else any free
+ * one, else a new copy when there may be more, else it waits for its own. */
+static model_copy *take_copy(unspinf_lm *lm, thread_memo *tm)
+{
+    int n = __atomic_load_n(&lm->n_copies, __ATOMIC_ACQUIRE), home = tm && tm->home < n ? tm->home : 0;
+    for (int i = 0; i < n; i++) {
+        int k = (home + i) % n;
+        if (!pthread_mutex_trylock(&lm->copies[k].lock)) {
+            if (tm)
+                tm->home = k;
+            return &lm->copies[k];
+        }
+    }
+    /* every copy busy: read another, after a few such waits (a run that
+     * seldom needs the model, as on clean text, is not worth a copy) and
+     * unless one is being read already */
+    if (n < __atomic_load_n(&lm->max_copies, __ATOMIC_RELAXED) &&
+        __atomic_add_fetch(&lm->waits, 1, __ATOMIC_RELAXED) >= WAITS_BEFORE_COPY &&
+        !pthread_mutex_trylock(&lm->load_lock)) {
+        model_copy *c = NULL;
+        int m = __atomic_load_n(&lm->n_copies, __ATOMIC_ACQUIRE);
+        if (m < __atomic_load_n(&lm->max_copies, __ATOMIC_RELAXED) && read_copy(lm, &lm->copies[m])) {
+            c = &lm->copies[m];
+            pthread_mutex_lock(&c->lock);
+            __atomic_store_n(&lm->waits, 0, __ATOMIC_RELAXED);
+            __atomic_store_n(&lm->n_copies, m + 1, __ATOMIC_RELEASE);
+            if (tm)
+                tm->home = m;
+        } else {
+            __atomic_store_n(&lm->max_copies, m, __ATOMIC_RELAXED);  /* out of memory: make do with those there are */
+        }
+        pthread_mutex_unlock(&lm->load_lock);
+        if (c)
+            return c;
+    }
+    pthread_mutex_lock(&lm->copies[home].lock);
+    return &lm->copies[home];
+}
+
+/* The model's score (logmath's integer log) of w after hist. */
+static int32 model_score(unspinf_lm *lm, thread_memo *tm, int32 w, int32 *hist, int32 n_hist)
+{
+    int32 n_used;
+    model_copy *c = take_copy(lm, tm);
+    int32 score = ngram_ng_score(c->model, w, hist, n_hist, &n_used);
+    pthread_mutex_unlock(&c->lock);
+    return score;
+}
+
 double unspinf_lm_score(unspinf_lm *lm, const int *wids, size_t from, size_t to)
 {
-    double total = 0;
-    if (ensure(lm) < 0)
-        return total;
-    thread_memo *tm = get_memo(lm);
-    memo_slot *memo = tm ? tm->scores : NULL;   /* NULL when out of memory: no memo */
+    return unspinf_lm_score_more(lm, wids, from, to, 0, NULL);
+}
+
+/* log10 P(wids[i] | the two words before it). */
+static double word_score(unspinf_lm *lm, thread_memo *tm, const int *wids, size_t i)
+{
+    int32 w = wids[i];
+    if (w == UNSPINF_LM_UNKNOWN)
+        return UNSPINF_LM_UNKNOWN_LOGP;
+    /* history: up to two known words right before i (sphinxbase wants the
+     * nearest first); an unknown word ends it, as a backoff would */
+    int32 h1 = i > 0 ? wids[i - 1] : UNSPINF_LM_UNKNOWN;
+    int32 h2 = h1 != UNSPINF_LM_UNKNOWN && i > 1 ? wids[i - 2] : UNSPINF_LM_UNKNOWN;
+    int32 hist[2] = { h1, h2 }, n_hist = h1 == UNSPINF_LM_UNKNOWN ? 0 : h2 == UNSPINF_LM_UNKNOWN ? 1 : 2;
+    /* the key: each id + 1 (0 for none) in MEMO_WID_BITS */
+    uint64_t x = (uint32_t)w + 1u, y = (uint32_t)h1 + 1u, z = (uint32_t)h2 + 1u;
+    uint64_t *slot = NULL, tag = 0;
+    if (lm->scores && (x | y | z) < (1u << MEMO_WID_BITS)) {
+        uint64_t key = mix_key(x << (2 * MEMO_WID_BITS) | y << MEMO_WID_BITS | z);
+        slot = &lm->scores[key >> MEMO_TAG_BITS];
+        tag = MEMO_USED | (key & ((1ull << MEMO_TAG_BITS) - 1)) << 32;
+        uint64_t v = __atomic_load_n(slot, __ATOMIC_RELAXED);
+        if ((v & ~0xFFFFFFFFull) == tag)
+            return logmath_log_to_log10(lm->copies[0].lmath, (int32)(uint32_t)v);
+    }
+    int32 score = model_score(lm, tm, w, hist, n_hist);
+    if (slot)
+        __atomic_store_n(slot, tag | (uint32_t)score, __ATOMIC_RELAXED);
+    /* every copy's logmath is made alike */
+    return logmath_log_to_log10(lm->copies[0].lmath, score);
+}
+
+double unspinf_lm_score_more(unspinf_lm *lm, const int *wids, size_t from, size_t to, double total,
+                             double *running)
+{
+    int ready = ensure(lm) > 0;
+    thread_memo *tm = ready ? get_memo(lm) : NULL;
     for (size_t i = from; i < to; i++) {
-        int32 w = wids[i];
-        if (w == UNSPINF_LM_UNKNOWN) {
-            total += UNSPINF_LM_UNKNOWN_LOGP;
-            continue;
-        }
-        /* history: up to two known words right before i (sphinxbase wants the
-         * nearest first); an unknown word ends it, as a backoff would */
-        int32 h1 = i > 0 ? wids[i - 1] : UNSPINF_LM_UNKNOWN;
-        int32 h2 = h1 != UNSPINF_LM_UNKNOWN && i > 1 ? wids[i - 2] : UNSPINF_LM_UNKNOWN;
-        int32 hist[2] = { h1, h2 }, n_hist = h1 == UNSPINF_LM_UNKNOWN ? 0 : h2 == UNSPINF_LM_UNKNOWN ? 1 : 2, n_used;
-        /* the key: each id + 1 (0 for none) in MEMO_WID_BITS */
-        uint64_t x = (uint32_t)w + 1u, y = (uint32_t)h1 + 1u, z = (uint32_t)h2 + 1u;
-        memo_slot *slot = NULL;
-        uint64_t key = 1ull << 63 | x << (2 * MEMO_WID_BITS) | y << MEMO_WID_BITS | z;
-        if (memo && (x | y | z) < (1u << MEMO_WID_BITS)) {
-            slot = &memo[(key * 0x9E3779B97F4A7C15ull) >> (64 - MEMO_BITS)];
-            if (slot->key == key) {
-                total += slot->logp;
-                continue;
-            }
-        }
-        /* only the lookup is locked, so that other threads' hits go on */
-        pthread_mutex_lock(&lm->lock);
-        int32 score = ngram_ng_score(lm->model, w, hist, n_hist, &n_used);
-        pthread_mutex_unlock(&lm->lock);
-        double logp = logmath_log_to_log10(lm->lmath, score);
-        if (slot) {
-            slot->key = key;
-            slot->logp = logp;
-        }
-        total += logp;
+        if (ready)
+            total += word_score(lm, tm, wids, i);
+        if (running)
+            running[i] = total;
     }
     return total;
 }

@@ -10,9 +10,10 @@
  * never reads it.  Opening only checks that the file is there.
  *
  * sphinxbase's trie scorer keeps a history/backoff cache inside the model, so
- * scoring is not safe from several threads: each thread memoises the
+ * one model scores for one thread at a time: each thread memoises the
  * probabilities and word ids it has looked up (lm.c), and a lookup in the
- * model takes the model's mutex. */
+ * model takes a free copy of it; a further copy is read when every copy is
+ * busy, up to one per core (at most four). */
 #ifndef UNSPINF_LM_H
 #define UNSPINF_LM_H
 
@@ -43,6 +44,12 @@ int unspinf_lm_eos(unspinf_lm *lm);
  * words), summed.  Unknown words score UNSPINF_LM_UNKNOWN_LOGP and break the
  * history. */
 double unspinf_lm_score(unspinf_lm *lm, const int *wids, size_t from, size_t to);
+
+/* The same added to total, word by word in order, with the sum after each
+ * word i stored in running[i]: a caller scoring many windows that share a
+ * beginning sums the shared words once, and gets the very same totals. */
+double unspinf_lm_score_more(unspinf_lm *lm, const int *wids, size_t from, size_t to, double total,
+                             double *running);
 
 #define UNSPINF_LM_UNKNOWN_LOGP (-5.5)
 

@@ -26,13 +26,15 @@ dist_unspindict_DATA = \
 	dicts/unspin/verbs.map \
 	dicts/unspin/nouns.map \
 	dicts/unspin/modifiers.map \
+	dicts/unspin/frequent.map \
 	dicts/unspin/calibration.tsv
 
 # The thesaurus map is generated from WordNet (Debian wordnet-base) into the
 # source tree's dicts/, where an uninstalled ./unspin reads its maps; without
 # WordNet it is a map of comments and the build says so.
 UNSPIN_HAND_MAPS = $(srcdir)/dicts/unspin/phrases.map $(srcdir)/dicts/unspin/verbs.map \
-	$(srcdir)/dicts/unspin/nouns.map $(srcdir)/dicts/unspin/modifiers.map
+	$(srcdir)/dicts/unspin/nouns.map $(srcdir)/dicts/unspin/modifiers.map \
+	$(srcdir)/dicts/unspin/frequent.map
 $(srcdir)/dicts/unspin/thesaurus.map: $(srcdir)/plugins/unspin/make-thesaurus-map $(UNSPIN_HAND_MAPS)
 	$(AM_V_GEN)python3 $(srcdir)/plugins/unspin/make-thesaurus-map $(UNSPIN_HAND_MAPS) > $@.tmp && mv $@.tmp $@
 nodist_unspindict_DATA = $(srcdir)/dicts/unspin/thesaurus.map

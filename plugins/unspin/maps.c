@@ -67,6 +67,15 @@ static unspinf_entry *entry_for(unspinf_maps *m, char *spun, int n_words)
     return unspinf_index_add_form(m, m->n - 1) ? NULL : e;
 }
 
+/* Whether word is a form of "be" that needs a singular or a plural subject. */
+static int verb_number(const char *word)
+{
+    if (!word)
+        return 0;
+    return !strcmp(word, "is") || !strcmp(word, "was") ? UNSPINF_SINGULAR
+         : !strcmp(word, "are") || !strcmp(word, "were") ? UNSPINF_PLURAL : 0;
+}
+
 static int add_cand(unspinf_maps *m, unspinf_entry *e, const char *text, double weight)
 {
     for (int i = 0; i < e->n_cands; i++)
@@ -88,6 +97,8 @@ static int add_cand(unspinf_maps *m, unspinf_entry *e, const char *text, double 
         return -1;
     }
     c->n_words = split_words(copy, c->words);
+    c->is_form = !strcmp(text, e->spun);
+    c->verb_number = verb_number(c->words[0]);
     c->log_weight = weight > 0 ? __builtin_log10(weight) : -9;
     e->n_cands++;
     /* a generated original is common everywhere: it does not count as one the spinner left */

@@ -41,7 +41,13 @@ typedef struct unspinf_cand {
     int calibrated;
     double log_ratio;                 /* log10 (its clean count + 1) / (the form's + 1) */
     double slope, mid;                /* evidence = slope * (score advantage - mid) */
+    int is_form;                      /* the text is the entry's spun form itself */
+    int verb_number;                  /* first word "is"/"was": UNSPINF_SINGULAR, "are"/"were":
+                                       * UNSPINF_PLURAL, else 0 (a pronoun before must agree) */
 } unspinf_cand;
+
+#define UNSPINF_SINGULAR 1
+#define UNSPINF_PLURAL 2
 
 typedef struct unspinf_entry {
     char *spun;                       /* the key: lowercase words, one space apart */

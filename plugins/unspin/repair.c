@@ -64,6 +64,28 @@ static int participle_follows(const unspinf_word *w, long n, long i)
     return i < n && w[i].joined && is_participle(&w[i]);
 }
 
+static int word_in(const unspinf_word *x, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (x->norm_len == strlen(list[i]) && !memcmp(x->norm, list[i], x->norm_len))
+            return 1;
+    return 0;
+}
+
+/* The number of the pronoun right before word first (joined to it), for
+ * site.number_before: "he had been told" was never "he were told", "they had
+ * been" never "they was".  The model, seeing two words back, lets some
+ * through. */
+static int number_before(const unspinf_word *w, int first)
+{
+    /* ("that" is also a relative: "soldiers that were") */
+    static const char *const singular[] = { "he", "she", "it", "i", "this", NULL };
+    static const char *const plural[] = { "they", "we", "you", "these", "those", NULL };
+    if (first == 0 || !w[first].joined)
+        return 0;
+    return word_in(&w[first - 1], singular) ? UNSPINF_SINGULAR : word_in(&w[first - 1], plural) ? UNSPINF_PLURAL : 0;
+}
+
 /* Longest spun form starting at word i, or 0. */
 static int match_at(const unspinf *u, const char *text, const unspinf_word *w, long n, int i, site *s)
 {
@@ -95,6 +117,7 @@ static int match_at(const unspinf *u, const char *text, const unspinf_word *w, l
             s->start = w[i].start;
             s->end = form == 2 ? last->base_end : last->end + (form == 0);
             s->choice = -1;
+            s->number_before = number_before(w, i);
             return len;
         }
     }
@@ -118,57 +141,100 @@ static int push_option(const unspinf *u, const site *s, int opt, int *seq, int n
     return n;
 }
 
-static int word_in(const unspinf_word *x, const char *const *list)
+/* 1 when option opt of s puts a verb that disagrees with the pronoun just
+ * before it. */
+static int disagrees(const site *s, int opt)
 {
-    for (int i = 0; list[i]; i++)
-        if (x->norm_len == strlen(list[i]) && !memcmp(x->norm, list[i], x->norm_len))
-            return 1;
-    return 0;
+    int verb = opt < 0 ? 0 : s->e->cands[opt].verb_number;
+    return verb && s->number_before && verb != s->number_before;
 }
 
-/* 1 when option opt of s puts a verb that disagrees with the pronoun just
- * before it: "he had been told" was never "he were told", "they had been"
- * never "they was".  The model, seeing two words back, lets some through. */
-static int disagrees(const unspinf_word *w, const site *s, int opt)
+/* The last window scored, word by word: deciding a cluster scores windows
+ * that differ only from some site on (one option of one site changes), and
+ * the words before it are built, and scored with their words before, the
+ * same again.  With WINDOW_SITES sites at most, the window is built again
+ * only from the first site whose option changed. */
+#define WINDOW_SITES 64
+
+typedef struct window {
+    int seq[SEQ_MAX], n, scored_from;   /* n 0: none yet */
+    double running[SEQ_MAX];            /* the model's total up to each word (unspinf_lm_score_more) */
+    const site *sites;                  /* the cluster sites[a..b) it was built for, with opts */
+    int a, b, opts[WINDOW_SITES];
+    int at_site[WINDOW_SITES];          /* per site: words in seq before its own (and its gap's) */
+    int pos_site[WINDOW_SITES];         /* per site: the text word its gap starts at */
+} window;
+
+/* The model's score of seq[scored_from..n), from what win holds (if not
+ * NULL) of the same words (its first `same` at least); win then holds seq. */
+static double score_window(const unspinf *u, const int *seq, int scored_from, int n, window *win, int same)
 {
-    /* ("that" is also a relative: "soldiers that were") */
-    static const char *const singular[] = { "he", "she", "it", "i", "this", NULL };
-    static const char *const plural[] = { "they", "we", "you", "these", "those", NULL };
-    static const char *const plural_verbs[] = { "were", "are", NULL };
-    static const char *const singular_verbs[] = { "was", "is", NULL };
-    if (opt < 0 || s->first == 0 || !w[s->first].joined)
+    if (!win)
+        return unspinf_lm_score(u->lm, seq, (size_t)scored_from, (size_t)n);
+    if (!win->n || win->scored_from != scored_from)
+        same = 0;
+    else
+        while (same < n && same < win->n && seq[same] == win->seq[same])
+            same++;
+    /* a word's score depends only on it and the words before it */
+    double total = same > scored_from ? win->running[same - 1] : 0;
+    int from = same > scored_from ? same : scored_from;
+    memcpy(win->seq + same, seq + same, (size_t)(n - same) * sizeof *seq);
+    win->n = n;
+    win->scored_from = scored_from;
+    return unspinf_lm_score_more(u->lm, seq, (size_t)from, (size_t)n, total, win->running);
+}
+
+/* The first site of sites[a..b) from which the window for opts must be built
+ * again, 0 for all of it. */
+static int rebuild_from(const window *win, const site *sites, int a, int b, const int *opts)
+{
+    int m = b - a, k = 0;
+    if (!win || win->sites != sites || win->a != a || win->b != b || m > WINDOW_SITES)
         return 0;
-    const unspinf_word *before = &w[s->first - 1];
-    unspinf_word verb = { 0 };
-    const char *first = s->e->cands[opt].words[0];
-    verb.norm_len = (unsigned char)strlen(first);
-    if (verb.norm_len >= sizeof verb.norm)
-        return 0;
-    memcpy(verb.norm, first, verb.norm_len);
-    return (word_in(before, singular) && word_in(&verb, plural_verbs)) ||
-           (word_in(before, plural) && word_in(&verb, singular_verbs));
+    while (k < m && opts[k] == win->opts[k])
+        k++;
+    if (k == m)
+        k = m - 1;
+    /* the site's gap (two words at most) must fit: when it is cut short at
+     * SEQ_MAX, an "a"/"an" before the site would change a word before it */
+    return win->at_site[k] + 2 < SEQ_MAX - UNSPINF_MAX_PHRASE ? k : 0;
 }
 
 /* Scores the cluster sites[a..b) with the options in opts; window from two
  * words before the first to two after the last, inside the sentence. */
 static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site *sites, int a, int b,
-                          const int *opts)
+                          const int *opts, window *win)
 {
-    int seq[SEQ_MAX], n = 0;
-    int first = sites[a].first, sent = w[first].sentence;
-    int from = first;
-    while (from > 0 && first - from < 2 && w[from - 1].sentence == sent)
-        from--;
-    if (first - from < 2 && (from == 0 || w[from - 1].sentence != sent))
-        seq[n++] = unspinf_lm_bos(u->lm);
-    for (int k = from; k < first; k++)
-        seq[n++] = w[k].wid;
-    int scored_from = n;
-    int pos = first;
     for (int k = a; k < b; k++)
-        if (disagrees(w, &sites[k], opts[k - a]))
+        if (disagrees(&sites[k], opts[k - a]))
             return -INFINITY;
-    for (int k = a; k < b; k++) {
+    int seq[SEQ_MAX], n = 0, scored_from, pos, m = b - a;
+    int first = sites[a].first, sent = w[first].sentence;
+    int k0 = rebuild_from(win, sites, a, b, opts);
+    if (k0) {
+        n = win->at_site[k0];
+        pos = win->pos_site[k0];
+        scored_from = win->scored_from;
+        memcpy(seq, win->seq, (size_t)n * sizeof *seq);
+    } else {
+        int from = first;
+        while (from > 0 && first - from < 2 && w[from - 1].sentence == sent)
+            from--;
+        if (first - from < 2 && (from == 0 || w[from - 1].sentence != sent))
+            seq[n++] = unspinf_lm_bos(u->lm);
+        for (int k = from; k < first; k++)
+            seq[n++] = w[k].wid;
+        scored_from = n;
+        pos = first;
+    }
+    int same = n;
+    int keep = win && m <= WINDOW_SITES;   /* win records this build */
+    for (int k = a + k0; k < b; k++) {
+        if (keep) {
+            win->at_site[k - a] = n;
+            win->pos_site[k - a] = pos;
+        }
         for (; pos < sites[k].first && n < SEQ_MAX - UNSPINF_MAX_PHRASE; pos++)
             seq[n++] = w[pos].wid;
         int article = sites[k].first > 0 && is_article(&w[sites[k].first - 1]) &&
@@ -181,7 +247,13 @@ static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site
         seq[n++] = w[pos].wid;
     if (after < 2 && n < SEQ_MAX)
         seq[n++] = unspinf_lm_eos(u->lm);
-    double total = unspinf_lm_score(u->lm, seq, (size_t)scored_from, (size_t)n);
+    double total = score_window(u, seq, scored_from, n, win, k0 ? same : 0);
+    if (keep) {
+        win->sites = sites;
+        win->a = a;
+        win->b = b;
+        memcpy(win->opts, opts, (size_t)m * sizeof *opts);
+    }
     for (int k = a; k < b; k++) {
         if (opts[k - a] >= 0)
             total += u->prior + sites[k].e->cands[opts[k - a]].log_weight;
@@ -192,10 +264,14 @@ static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site
 
 /* Tries every combination of the options of sites[a..b) (or, past
  * COMBO_LIMIT, one site at a time) and records per site and option the best
- * score reached. */
-static void decide_cluster(const unspinf *u, const unspinf_word *w, long nw, site *sites, int a, int b)
+ * score reached.  The combinations are tried with the last site's option
+ * changing fastest, so that one window differs from the one before only
+ * near its end (score_window()); of equal best scores the first in the
+ * order with the first site fastest is chosen, as it always was. */
+static int decide_cluster(const unspinf *u, const unspinf_word *w, long nw, site *sites, int a, int b,
+                          window *win)
 {
-    int m = b - a, opts[64];
+    int m = b - a, few[64], *opts = few;
     double combos = 1;
     for (int k = a; k < b; k++) {
         combos *= sites[k].e->n_cands + 1;
@@ -203,13 +279,16 @@ static void decide_cluster(const unspinf *u, const unspinf_word *w, long nw, sit
             sites[k].best[o] = -INFINITY;
     }
     if (m > 64 || combos > COMBO_LIMIT) {
+        /* (a line of nothing but spun forms makes a long cluster) */
+        if (m > 64 && !(opts = malloc((size_t)m * sizeof *opts)))
+            return -1;
         for (int k = a; k < b; k++)
             opts[k - a] = -1;
         for (int k = a; k < b; k++) {
             double top = -INFINITY;
             for (int o = -1; o < sites[k].e->n_cands; o++) {
                 opts[k - a] = o;
-                double s = score_combo(u, w, nw, sites, a, b, opts);
+                double s = score_combo(u, w, nw, sites, a, b, opts, win);
                 sites[k].best[o + 1] = s;
                 if (s > top) {
                     top = s;
@@ -218,27 +297,35 @@ static void decide_cluster(const unspinf *u, const unspinf_word *w, long nw, sit
             }
             opts[k - a] = sites[k].choice;
         }
-        return;
+        if (opts != few)
+            free(opts);
+        return 0;
     }
     for (int k = 0; k < m; k++)
         opts[k] = -1;
     double top = -INFINITY;
+    long top_rank = 0;
     for (;;) {
-        double s = score_combo(u, w, nw, sites, a, b, opts);
+        double s = score_combo(u, w, nw, sites, a, b, opts, win);
         for (int k = 0; k < m; k++)
             if (s > sites[a + k].best[opts[k] + 1])
                 sites[a + k].best[opts[k] + 1] = s;
-        if (s > top) {
+        long rank = 0;   /* the place of opts in the order with the first site fastest */
+        for (int k = m - 1; k >= 0; k--)
+            rank = rank * (sites[a + k].e->n_cands + 1) + opts[k] + 1;
+        if (s > top || (s == top && s > -INFINITY && rank < top_rank)) {
             top = s;
+            top_rank = rank;
             for (int k = 0; k < m; k++)
                 sites[a + k].choice = opts[k];
         }
-        int k = 0;                                  /* next combination */
-        while (k < m && ++opts[k] >= sites[a + k].e->n_cands)
-            opts[k++] = -1;
-        if (k == m)
+        int k = m - 1;                              /* next combination */
+        while (k >= 0 && ++opts[k] >= sites[a + k].e->n_cands)
+            opts[k--] = -1;
+        if (k < 0)
             break;
     }
+    return 0;
 }
 
 /* The end of the cluster of nearby forms that starts at site a.  Generated
@@ -254,13 +341,17 @@ static int cluster_end(const unspinf_word *w, const site *sites, int ns, int a)
     return b;
 }
 
-static void decide_all(const unspinf *u, const unspinf_word *w, long nw, site *sites, int ns)
+/* -1 when out of memory */
+static int decide_all(const unspinf *u, const unspinf_word *w, long nw, site *sites, int ns)
 {
+    window win = { .n = 0 };
     for (int a = 0; a < ns;) {
         int b = cluster_end(w, sites, ns, a);
-        decide_cluster(u, w, nw, sites, a, b);
+        if (decide_cluster(u, w, nw, sites, a, b, &win))
+            return -1;
         a = b;
     }
+    return 0;
 }
 
 /* Whether the decision for s is confident enough to be made; a generated
@@ -277,6 +368,7 @@ static int applies(const unspinf *u, const site *s)
 static void condition_on_neighbours(const unspinf *u, const unspinf_word *w, long nw, site *sites, int ns)
 {
     int opts[64];
+    window win = { .n = 0 };
     for (int a = 0; a < ns;) {
         int b = cluster_end(w, sites, ns, a);
         if (b - a > 1 && b - a <= 64) {
@@ -286,7 +378,7 @@ static void condition_on_neighbours(const unspinf *u, const unspinf_word *w, lon
                 int mine = opts[k - a];
                 for (int o = -1; o < sites[k].e->n_cands; o++) {
                     opts[k - a] = o;
-                    sites[k].best[o + 1] = score_combo(u, w, nw, sites, a, b, opts);
+                    sites[k].best[o + 1] = score_combo(u, w, nw, sites, a, b, opts, &win);
                 }
                 opts[k - a] = mine;
             }
@@ -335,7 +427,7 @@ static int pool_evidence(const unspinf *u, site *sites, int ns)
 static double advantage(const unspinf *u, const unspinf_word *w, long nw, site *s, int opt)
 {
     int keep = -1;
-    return score_combo(u, w, nw, s, 0, 1, &opt) - score_combo(u, w, nw, s, 0, 1, &keep);
+    return score_combo(u, w, nw, s, 0, 1, &opt, NULL) - score_combo(u, w, nw, s, 0, 1, &keep, NULL);
 }
 
 /* For calibration on clean text: the advantage of every original over the
@@ -363,7 +455,8 @@ static int calibrate_dump(const unspinf *u, const unspinf_word *w, long nw, site
             size_t n = kl ? unspinf_calibration_find(u, key, &o) : 0;
             for (size_t m = 0; m < n; m++) {
                 site s = { .first = (int)i, .n = len, .e = &u->maps.entries[o[m].entry], .choice = -1,
-                           .best = scratch, .bonus = scratch + UNSPINF_MAX_CANDS + 1 };
+                           .best = scratch, .bonus = scratch + UNSPINF_MAX_CANDS + 1,
+                           .number_before = number_before(w, (int)i) };
                 fprintf(out, "O\t%s\t%s\t%.3f\n", s.e->spun, o[m].text, advantage(u, w, nw, &s, o[m].cand));
             }
         }
@@ -405,13 +498,15 @@ static int count_originals(const unspinf *u, const unspinf_word *w, long nw, con
  * spun, one that changed little makes each less likely.  The rate is the
  * share of places the spinner could have changed (sites believed spun, and
  * originals left standing) that it did; a few rounds settle it. */
-static double settle(const unspinf *u, site *sites, int ns, int originals)
+static double settle(const unspinf *u, site *sites, int ns, int originals, unspinf_decision_terms *terms)
 {
     double rate = 0.5;
+    for (int k = 0; k < ns; k++)
+        unspinf_calibration_terms(u, &sites[k], &terms[k]);
     for (int round = 0; round < 6; round++) {
         double odds = log10(rate / (1 - rate)), spun = 0;
         for (int k = 0; k < ns; k++) {
-            unspinf_calibration_decide(u, &sites[k], odds);
+            unspinf_calibration_decide(u, &sites[k], &terms[k], odds);
             /* the rate is read from the hand-written entries, the spinner's
              * usual fingerprints; a generated pair is seldom one it makes */
             if (!sites[k].e->needs_calibration)
@@ -422,16 +517,34 @@ static double settle(const unspinf *u, site *sites, int ns, int originals)
     return rate;
 }
 
-static void lookup_wids(const unspinf *u, unspinf_word *w, long n)
+static void lookup_wid(const unspinf *u, unspinf_word *x)
 {
-    for (long i = 0; i < n; i++) {
-        w[i].wid = w[i].norm_len ? unspinf_lm_wid(u->lm, w[i].norm) : UNSPINF_LM_UNKNOWN;
-        if (w[i].wid == UNSPINF_LM_UNKNOWN && w[i].base_len < w[i].norm_len) {
-            char base[UNSPINF_WORD_MAX];
-            memcpy(base, w[i].norm, w[i].base_len);
-            base[w[i].base_len] = 0;
-            w[i].wid = unspinf_lm_wid(u->lm, base);
-        }
+    x->wid = x->norm_len ? unspinf_lm_wid(u->lm, x->norm) : UNSPINF_LM_UNKNOWN;
+    if (x->wid == UNSPINF_LM_UNKNOWN && x->base_len < x->norm_len) {
+        char base[UNSPINF_WORD_MAX];
+        memcpy(base, x->norm, x->base_len);
+        base[x->base_len] = 0;
+        x->wid = unspinf_lm_wid(u->lm, base);
+    }
+}
+
+/* The model's ids of the words the windows read (score_combo(): two words
+ * either side of each site, which covers the gaps of a cluster too), or of
+ * every word when all is true. */
+static void lookup_wids(const unspinf *u, unspinf_word *w, long nw, const site *sites, int ns, int all)
+{
+    if (all) {
+        for (long i = 0; i < nw; i++)
+            lookup_wid(u, &w[i]);
+        return;
+    }
+    long done = 0;   /* words before it have their ids */
+    for (int k = 0; k < ns; k++) {
+        long i = sites[k].first - 2L > done ? sites[k].first - 2L : done;
+        long end = sites[k].first + sites[k].n + 2L < nw ? sites[k].first + sites[k].n + 2L : nw;
+        for (; i < end; i++)
+            lookup_wid(u, &w[i]);
+        done = i > done ? i : done;
     }
 }
 
@@ -503,41 +616,40 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
             goto out;
         }
         double *best = calloc((size_t)ns * 2 * (UNSPINF_MAX_CANDS + 1), sizeof *best);
-        if (!best) {
+        unspinf_decision_terms *terms = malloc((size_t)ns * sizeof *terms);
+        if (!best || !terms) {
             rc = unspin_error(err, "out of memory");
-            goto out;
+            goto done;
         }
-        lookup_wids(u, w, nw);
+        lookup_wids(u, w, nw, sites, ns, u->calibrate_out != NULL);
         for (int k = 0; k < ns; k++) {
             sites[k].best = best + (size_t)k * 2 * (UNSPINF_MAX_CANDS + 1);
             sites[k].bonus = sites[k].best + UNSPINF_MAX_CANDS + 1;
         }
         if (u->calibrate_out) {
             rc = calibrate_dump(u, w, nw, sites, ns, err);
-            free(best);
-            goto out;
+            goto done;
         }
         int originals = count_originals(u, w, nw, sites, ns);
-        decide_all(u, w, nw, sites, ns);
-        if (pool_evidence(u, sites, ns)) {
+        if (decide_all(u, w, nw, sites, ns) || pool_evidence(u, sites, ns)) {
             rc = unspin_error(err, "out of memory");
-            free(best);
-            goto out;
+            goto done;
         }
-        settle(u, sites, ns, originals);
+        settle(u, sites, ns, originals, terms);
         condition_on_neighbours(u, w, nw, sites, ns);
         if (pool_evidence(u, sites, ns)) {
             rc = unspin_error(err, "out of memory");
-            free(best);
-            goto out;
+            goto done;
         }
-        double rate = settle(u, sites, ns, originals);
+        double rate = settle(u, sites, ns, originals, terms);
         unspin_doc_set_stat(doc, "spin_rate", rate);
         for (int k = 0; k < ns; k++)
             if (!applies(u, &sites[k]))
                 sites[k].conf = 0;
         if (!review || passes_review(u, doc, sites, ns, nw))
             rc = unspinf_render(u, doc, text, len, w, nw, sites, ns, &replaced, err);
+done:
+        free(terms);
         free(best);
     }
 out:

@@ -64,4 +64,14 @@ expect_rc 0 "with --report"
 grep -q '"before":"stated","after":"said","reason":"spin repair, confidence [0-9.]*; window log10 scores: stated -[0-9.]*, said -[0-9.]* (chosen)"' "$T/report.jsonl" \
     && ok "edits logged with scores" || fail "edit log: $(head -c 600 "$T/report.jsonl")"
 grep -q '"spin_score":' "$T/report.jsonl" && ok "spin score reported" || fail "no spin_score"
+
+# a line of nothing but spun forms is one long cluster (80 forms, each beside
+# the next): decided one form at a time, every word kept
+i=0; : > "$T/long.txt"
+while [ $i -lt 40 ]; do printf 'troopers and troops ' >> "$T/long.txt"; i=$((i + 1)); done
+echo >> "$T/long.txt"
+run "$UNSPIN" -f unspin --set unspin.gate=false "$T/long.txt"
+expect_rc 0 "a cluster of 80 forms"
+[ "$(wc -w < "$T/out")" = 120 ] && grep -q "and soldiers" "$T/out" \
+    && ok "a cluster of 80 forms repaired, every word kept" || fail "long cluster: $(head -c 300 "$T/out")"
 finish
