@@ -72,10 +72,9 @@ static int word_in(const unspinf_word *x, const char *const *list)
     return 0;
 }
 
-/* The number of the pronoun right before word first (joined to it), for
- * site.number_before: "he had been told" was never "he were told", "they had
- * been" never "they was".  The model, seeing two words back, lets some
- * through. */
+/* The number of the pronoun right before word first (joined to it): "he had
+ * been told" was never "he were told", "they had been" never "they was".
+ * The model, seeing two words back, lets some through. */
 static int number_before(const unspinf_word *w, int first)
 {
     /* ("that" is also a relative: "soldiers that were") */
@@ -84,6 +83,23 @@ static int number_before(const unspinf_word *w, int first)
     if (first == 0 || !w[first].joined)
         return 0;
     return word_in(&w[first - 1], singular) ? UNSPINF_SINGULAR : word_in(&w[first - 1], plural) ? UNSPINF_PLURAL : 0;
+}
+
+/* site.disagree for entry e at word first (worked out once: the windows
+ * test it for every option they try). */
+static unsigned disagreeing(const unspinf_word *w, int first, const unspinf_entry *e)
+{
+    unsigned mask = 0;
+    int number = -1;
+    for (int j = 0; j < e->n_cands; j++) {
+        if (!e->cands[j].verb_number)
+            continue;
+        if (number < 0)
+            number = number_before(w, first);
+        if (number && e->cands[j].verb_number != number)
+            mask |= 1u << j;
+    }
+    return mask;
 }
 
 /* Longest spun form starting at word i, or 0. */
@@ -117,7 +133,7 @@ static int match_at(const unspinf *u, const char *text, const unspinf_word *w, l
             s->start = w[i].start;
             s->end = form == 2 ? last->base_end : last->end + (form == 0);
             s->choice = -1;
-            s->number_before = number_before(w, i);
+            s->disagree = disagreeing(w, i, e);
             return len;
         }
     }
@@ -145,8 +161,7 @@ static int push_option(const unspinf *u, const site *s, int opt, int *seq, int n
  * before it. */
 static int disagrees(const site *s, int opt)
 {
-    int verb = opt < 0 ? 0 : s->e->cands[opt].verb_number;
-    return verb && s->number_before && verb != s->number_before;
+    return opt >= 0 && (s->disagree >> opt & 1);
 }
 
 /* The last window scored, word by word: deciding a cluster scores windows
@@ -456,7 +471,7 @@ static int calibrate_dump(const unspinf *u, const unspinf_word *w, long nw, site
             for (size_t m = 0; m < n; m++) {
                 site s = { .first = (int)i, .n = len, .e = &u->maps.entries[o[m].entry], .choice = -1,
                            .best = scratch, .bonus = scratch + UNSPINF_MAX_CANDS + 1,
-                           .number_before = number_before(w, (int)i) };
+                           .disagree = disagreeing(w, (int)i, &u->maps.entries[o[m].entry]) };
                 fprintf(out, "O\t%s\t%s\t%.3f\n", s.e->spun, o[m].text, advantage(u, w, nw, &s, o[m].cand));
             }
         }
