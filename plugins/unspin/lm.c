@@ -20,15 +20,17 @@
  * sphinxbase's trie lookup is slow (cache misses over 27 MB: about half the
  * time of a spun run went into it).  So the scores looked up are kept in one
  * table that all threads share without a lock: a slot is one 64-bit word,
- * read and written whole, holding the model's integer score and enough of
- * the trigram to tell it from any other (the three ids + 1, MEMO_WID_BITS
- * each, are mixed one-to-one and split into the slot's index and a tag); the
- * newest trigram of an index is kept.  1M slots: 8 MB. */
-#define MEMO_BITS 20
+ * read and written whole, holding the model's integer score (31 bits) and
+ * enough of the trigram to tell it from any other (the three ids + 1,
+ * MEMO_WID_BITS each, are mixed one-to-one and split into the index of a pair
+ * of slots and a 32-bit tag).  A new score goes into the pair's first slot,
+ * the one there moves to the second.  512K pairs: 8 MB. */
+#define MEMO_BITS 19              /* pairs of slots */
 #define MEMO_WID_BITS 17          /* larger ids are not memoised (en-us has 72,547 words) */
 #define MEMO_KEY_BITS (3 * MEMO_WID_BITS)
-#define MEMO_TAG_BITS (MEMO_KEY_BITS - MEMO_BITS)
+#define MEMO_TAG_BITS (MEMO_KEY_BITS - MEMO_BITS)   /* 32 */
 #define MEMO_USED (1ull << 63)
+#define MEMO_SCORE_MASK ((1ull << 31) - 1)
 
 /* A one-to-one mixing of MEMO_KEY_BITS-bit keys (each step can be undone),
  * so that the index is spread and index + tag still name one trigram. */
@@ -148,7 +150,7 @@ static void load(unspinf_lm *lm)
     if (ok) {
         lm->bos = ngram_wid(lm->copies[0].model, "<s>");
         lm->eos = ngram_wid(lm->copies[0].model, "</s>");
-        lm->scores = calloc(1u << MEMO_BITS, sizeof *lm->scores);
+        lm->scores = calloc(2u << MEMO_BITS, sizeof *lm->scores);
         __atomic_store_n(&lm->n_copies, 1, __ATOMIC_RELEASE);
     }
     __atomic_store_n(&lm->state, ok ? 1 : -1, __ATOMIC_RELEASE);
@@ -323,15 +325,20 @@ static double word_score(unspinf_lm *lm, thread_memo *tm, const int *wids, size_
     if (near && near->key == (key | MEMO_USED))
         return near->logp;
     int32 score;
-    uint64_t *slot = lm->scores ? &lm->scores[key >> MEMO_TAG_BITS] : NULL;
-    uint64_t tag = MEMO_USED | (key & ((1ull << MEMO_TAG_BITS) - 1)) << 32;
-    uint64_t v = slot ? __atomic_load_n(slot, __ATOMIC_RELAXED) : 0;
-    if (slot && (v & ~0xFFFFFFFFull) == tag) {
-        score = (int32)(uint32_t)v;
+    uint64_t *pair = lm->scores ? &lm->scores[2 * (key >> MEMO_TAG_BITS)] : NULL;
+    uint64_t tag = MEMO_USED | (key & ((1ull << MEMO_TAG_BITS) - 1)) << 31, v = 0;
+    for (int k = 0; pair && k < 2 && !v; k++)
+        if (((v = __atomic_load_n(&pair[k], __ATOMIC_RELAXED)) & ~MEMO_SCORE_MASK) != tag)
+            v = 0;
+    if (v) {
+        /* (the sign of 31 bits) */
+        score = (int32)((uint32_t)(v << 1)) >> 1;
     } else {
         score = model_score(lm, tm, wids[i], hist, n_hist);
-        if (slot)
-            __atomic_store_n(slot, tag | (uint32_t)score, __ATOMIC_RELAXED);
+        if (pair && score >= -(1 << 30) && score < (1 << 30)) {
+            __atomic_store_n(&pair[1], __atomic_load_n(&pair[0], __ATOMIC_RELAXED), __ATOMIC_RELAXED);
+            __atomic_store_n(&pair[0], tag | ((uint64_t)(uint32_t)score & MEMO_SCORE_MASK), __ATOMIC_RELAXED);
+        }
     }
     /* every copy's logmath is made alike */
     double logp = logmath_log_to_log10(lm->copies[0].lmath, score);
@@ -359,7 +366,7 @@ double unspinf_lm_score_more(unspinf_lm *lm, const int *wids, size_t from, size_
                 uint64_t key = keys[j - i] = wids[j] == UNSPINF_LM_UNKNOWN ? NO_KEY : memo_key(wids, j);
                 if (key != NO_KEY && lm->scores && !(tm && tm->near[key & ((1u << NEAR_BITS) - 1)].key ==
                                                                (key | MEMO_USED)))
-                    __builtin_prefetch(&lm->scores[key >> MEMO_TAG_BITS]);
+                    __builtin_prefetch(&lm->scores[2 * (key >> MEMO_TAG_BITS)]);
             }
         }
         if (ready)
