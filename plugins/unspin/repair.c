@@ -133,7 +133,6 @@ static int match_at(const unspinf *u, const char *text, const unspinf_word *w, l
             s->start = w[i].start;
             s->end = form == 2 ? last->base_end : last->end + (form == 0);
             s->choice = -1;
-            s->disagree = disagreeing(w, i, e);
             return len;
         }
     }
@@ -638,6 +637,7 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
         }
         lookup_wids(u, w, nw, sites, ns, u->calibrate_out != NULL);
         for (int k = 0; k < ns; k++) {
+            sites[k].disagree = disagreeing(w, sites[k].first, sites[k].e);
             sites[k].best = best + (size_t)k * 2 * (UNSPINF_MAX_CANDS + 1);
             sites[k].bonus = sites[k].best + UNSPINF_MAX_CANDS + 1;
         }
