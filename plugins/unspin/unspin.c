@@ -73,6 +73,10 @@ static void unspin_destroy(void *state)
         pthread_mutex_destroy(&u->calibrate_lock);
     }
     free(u->originals);
+    if (u->has_scratch) {
+        unspinf_repair_scratch_free(pthread_getspecific(u->scratch));   /* other threads' went with them */
+        pthread_key_delete(u->scratch);
+    }
     free(u);
 }
 
@@ -179,6 +183,9 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
     if (!u)
         return unspin_error(err, "out of memory");
     *state = u;
+    if (pthread_key_create(&u->scratch, unspinf_repair_scratch_free))
+        return unspin_error(err, "out of memory");
+    u->has_scratch = 1;
     u->threshold = 0.6;
     u->spin_threshold = 2.5;
     u->prior = 0.3;
