@@ -26,6 +26,8 @@ typedef struct unspinf_site {
     int base_only;            /* matched without the last word's possessive 's */
     size_t start, end;        /* bytes it covers */
     unsigned disagree;        /* bit j: candidate j's verb disagrees with the pronoun before */
+    long combos_at;           /* first site of a cluster whose every combination was scored:
+                               * where the model's scores of them are kept (repair.c), else -1 */
     int choice;               /* -1: keep; else index of the candidate */
     double *best;             /* per option (keep first): best window score */
     double *bonus;            /* per option: log10 bonus from the form's other occurrences */

@@ -215,10 +215,23 @@ static int rebuild_from(const window *win, const site *sites, int a, int b, cons
     return win->at_site[k] + 2 < SEQ_MAX - UNSPINF_MAX_PHRASE ? k : 0;
 }
 
+/* The model's score total of a window with the options' own terms added:
+ * their prior and channel weight, and their bonus (pool_evidence()). */
+static double add_terms(const unspinf *u, const site *sites, int a, int b, const int *opts, double total)
+{
+    for (int k = a; k < b; k++) {
+        if (opts[k - a] >= 0)
+            total += u->prior + sites[k].e->cands[opts[k - a]].log_weight;
+        total += sites[k].bonus[opts[k - a] + 1];
+    }
+    return total;
+}
+
 /* Scores the cluster sites[a..b) with the options in opts; window from two
- * words before the first to two after the last, inside the sentence. */
+ * words before the first to two after the last, inside the sentence.  With
+ * lm, *lm is the model's part of the score (unless the options disagree). */
 static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site *sites, int a, int b,
-                          const int *opts, window *win)
+                          const int *opts, window *win, double *lm)
 {
     for (int k = a; k < b; k++)
         if (disagrees(&sites[k], opts[k - a]))
@@ -268,12 +281,44 @@ static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site
         win->b = b;
         memcpy(win->opts, opts, (size_t)m * sizeof *opts);
     }
-    for (int k = a; k < b; k++) {
-        if (opts[k - a] >= 0)
-            total += u->prior + sites[k].e->cands[opts[k - a]].log_weight;
-        total += sites[k].bonus[opts[k - a] + 1];
-    }
-    return total;
+    if (lm)
+        *lm = total;
+    return add_terms(u, sites, a, b, opts, total);
+}
+
+/* The model's scores of every combination of the options of the clusters
+ * decided whole, kept for condition_on_neighbours(), which scores some of
+ * them again (site.combos_at). */
+typedef struct combo_scores {
+    double *lm;
+    size_t n, cap;
+} combo_scores;
+
+/* 0 when there is room for more scores (-1: out of memory; they are then
+ * scored again). */
+static int grow_scores(combo_scores *c, size_t more)
+{
+    if (c->n + more <= c->cap)
+        return 0;
+    size_t cap = c->cap ? c->cap : 1024;
+    while (cap < c->n + more)
+        cap *= 2;
+    double *lm = realloc(c->lm, cap * sizeof *lm);
+    if (!lm)
+        return -1;
+    c->lm = lm;
+    c->cap = cap;
+    return 0;
+}
+
+/* The place of opts among the combinations of sites[a..b) in the order with
+ * the first site's option changing fastest. */
+static long combo_rank(const site *sites, int a, int b, const int *opts)
+{
+    long rank = 0;
+    for (int k = b - 1; k >= a; k--)
+        rank = rank * (sites[k].e->n_cands + 1) + opts[k - a] + 1;
+    return rank;
 }
 
 /* Tries every combination of the options of sites[a..b) (or, past
@@ -283,10 +328,11 @@ static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site
  * near its end (score_window()); of equal best scores the first in the
  * order with the first site fastest is chosen, as it always was. */
 static int decide_cluster(const unspinf *u, const unspinf_word *w, long nw, site *sites, int a, int b,
-                          window *win)
+                          window *win, combo_scores *scores)
 {
     int m = b - a, few[64], *opts = few;
     double combos = 1;
+    sites[a].combos_at = -1;
     for (int k = a; k < b; k++) {
         combos *= sites[k].e->n_cands + 1;
         for (int o = 0; o <= sites[k].e->n_cands; o++)
@@ -302,7 +348,7 @@ static int decide_cluster(const unspinf *u, const unspinf_word *w, long nw, site
             double top = -INFINITY;
             for (int o = -1; o < sites[k].e->n_cands; o++) {
                 opts[k - a] = o;
-                double s = score_combo(u, w, nw, sites, a, b, opts, win);
+                double s = score_combo(u, w, nw, sites, a, b, opts, win, NULL);
                 sites[k].best[o + 1] = s;
                 if (s > top) {
                     top = s;
@@ -317,16 +363,21 @@ static int decide_cluster(const unspinf *u, const unspinf_word *w, long nw, site
     }
     for (int k = 0; k < m; k++)
         opts[k] = -1;
-    double top = -INFINITY;
+    double top = -INFINITY, *kept = NULL;
     long top_rank = 0;
+    if (m > 1 && !grow_scores(scores, (size_t)combos)) {   /* for condition_on_neighbours() */
+        sites[a].combos_at = (long)scores->n;
+        kept = scores->lm + scores->n;
+        scores->n += (size_t)combos;
+    }
     for (;;) {
-        double s = score_combo(u, w, nw, sites, a, b, opts, win);
+        double lm = 0, s = score_combo(u, w, nw, sites, a, b, opts, win, &lm);
         for (int k = 0; k < m; k++)
             if (s > sites[a + k].best[opts[k] + 1])
                 sites[a + k].best[opts[k] + 1] = s;
-        long rank = 0;   /* the place of opts in the order with the first site fastest */
-        for (int k = m - 1; k >= 0; k--)
-            rank = rank * (sites[a + k].e->n_cands + 1) + opts[k] + 1;
+        long rank = combo_rank(sites, a, b, opts);
+        if (kept)
+            kept[rank] = lm;
         if (s > top || (s == top && s > -INFINITY && rank < top_rank)) {
             top = s;
             top_rank = rank;
@@ -356,12 +407,13 @@ static int cluster_end(const unspinf_word *w, const site *sites, int ns, int a)
 }
 
 /* -1 when out of memory */
-static int decide_all(const unspinf *u, const unspinf_word *w, long nw, site *sites, int ns)
+static int decide_all(const unspinf *u, const unspinf_word *w, long nw, site *sites, int ns, combo_scores *scores)
 {
     window win = { .n = 0 };
+    scores->n = 0;
     for (int a = 0; a < ns;) {
         int b = cluster_end(w, sites, ns, a);
-        if (decide_cluster(u, w, nw, sites, a, b, &win))
+        if (decide_cluster(u, w, nw, sites, a, b, &win, scores))
             return -1;
         a = b;
     }
@@ -375,11 +427,21 @@ static int applies(const unspinf *u, const site *s)
     return s->conf >= u->threshold && (!s->e->needs_calibration || s->conf >= u->generated_threshold);
 }
 
+/* score_combo() of opts from the model's score kept by decide_cluster(). */
+static double kept_score(const unspinf *u, const site *sites, int a, int b, const int *opts, const double *kept)
+{
+    for (int k = a; k < b; k++)
+        if (disagrees(&sites[k], opts[k - a]))
+            return -INFINITY;
+    return add_terms(u, sites, a, b, opts, kept[combo_rank(sites, a, b, opts)]);
+}
+
 /* Scores every option of a site again with its neighbours as decided: the
  * best joint score of an option may have come with a neighbour left as it
  * was ("remoted say", unknown to the model, beside "remoted state") while the
  * neighbour is in fact replaced ("isolated say" is plainly wrong). */
-static void condition_on_neighbours(const unspinf *u, const unspinf_word *w, long nw, site *sites, int ns)
+static void condition_on_neighbours(const unspinf *u, const unspinf_word *w, long nw, site *sites, int ns,
+                                    const combo_scores *scores)
 {
     int opts[64];
     window win = { .n = 0 };
@@ -392,7 +454,9 @@ static void condition_on_neighbours(const unspinf *u, const unspinf_word *w, lon
                 int mine = opts[k - a];
                 for (int o = -1; o < sites[k].e->n_cands; o++) {
                     opts[k - a] = o;
-                    sites[k].best[o + 1] = score_combo(u, w, nw, sites, a, b, opts, &win);
+                    sites[k].best[o + 1] = sites[a].combos_at < 0
+                        ? score_combo(u, w, nw, sites, a, b, opts, &win, NULL)
+                        : kept_score(u, sites, a, b, opts, scores->lm + sites[a].combos_at);
                 }
                 opts[k - a] = mine;
             }
@@ -441,7 +505,7 @@ static int pool_evidence(const unspinf *u, site *sites, int ns)
 static double advantage(const unspinf *u, const unspinf_word *w, long nw, site *s, int opt)
 {
     int keep = -1;
-    return score_combo(u, w, nw, s, 0, 1, &opt, NULL) - score_combo(u, w, nw, s, 0, 1, &keep, NULL);
+    return score_combo(u, w, nw, s, 0, 1, &opt, NULL, NULL) - score_combo(u, w, nw, s, 0, 1, &keep, NULL, NULL);
 }
 
 /* For calibration on clean text: the advantage of every original over the
@@ -580,8 +644,8 @@ static int passes_review(const unspinf *u, unspin_doc *doc, const site *sites, i
 
 /* What one article needs, kept by each thread for the next (malloc and the
  * first touch of fresh memory, for every article, showed in the profile of
- * clean runs); an article of more than SCRATCH_KEEP words does not leave
- * its arrays behind. */
+ * clean runs); an article of more than SCRATCH_KEEP words (or of 16 times
+ * as many combinations) does not leave its arrays behind. */
 #define SCRATCH_KEEP 5000
 
 typedef struct scratch {
@@ -590,6 +654,7 @@ typedef struct scratch {
     site *sites;
     size_t n_sites;
     unsigned char *seen;      /* per map entry, all 0 between articles */
+    combo_scores scores;
 } scratch;
 
 void unspinf_repair_scratch_free(void *p)
@@ -599,6 +664,7 @@ void unspinf_repair_scratch_free(void *p)
         free(sc->words);
         free(sc->sites);
         free(sc->seen);
+        free(sc->scores.lm);
         free(sc);
     }
 }
@@ -687,12 +753,12 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
             goto done;
         }
         int originals = count_originals(u, w, nw, sites, ns);
-        if (decide_all(u, w, nw, sites, ns) || pool_evidence(u, sites, ns)) {
+        if (decide_all(u, w, nw, sites, ns, &sc->scores) || pool_evidence(u, sites, ns)) {
             rc = unspin_error(err, "out of memory");
             goto done;
         }
         settle(u, sites, ns, originals, terms);
-        condition_on_neighbours(u, w, nw, sites, ns);
+        condition_on_neighbours(u, w, nw, sites, ns, &sc->scores);
         if (pool_evidence(u, sites, ns)) {
             rc = unspin_error(err, "out of memory");
             goto done;
@@ -719,6 +785,10 @@ out:
         free(sc->sites);
         sc->sites = NULL;
         sc->n_sites = 0;
+    }
+    if (sc->scores.cap > 16 * SCRATCH_KEEP) {
+        free(sc->scores.lm);
+        sc->scores = (combo_scores){ NULL, 0, 0 };
     }
     return rc;
 }
