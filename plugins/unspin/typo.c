@@ -300,6 +300,15 @@ int unspinf_typo_repair(const unspinf *u, unspin_doc *doc, char **err)
             rc = unspin_error(err, "cannot load the Hunspell dictionary");
             break;
         }
+        /* a British spelling ("programme", "centre", "criticised"): no typo,
+         * and no need of Hunspell's suggestions, its slowest call */
+        char american[UNSPINF_WORD_MAX * 2];
+        americanise(word, american, sizeof american);
+        if (!known && strcmp(american, word) && strlen(american) < UNSPINF_WORD_MAX &&
+            (known = unspinf_speller_knows(u->speller, american)) < 0) {
+            rc = unspin_error(err, "cannot load the Hunspell dictionary");
+            break;
+        }
         if (known)
             continue;
         if (!ready && (rc = unspinf_lm_ready(u->lm, err)))
