@@ -20,15 +20,17 @@
  * sphinxbase's trie lookup is slow (cache misses over 27 MB: about half the
  * time of a spun run went into it).  So the scores looked up are kept in one
  * table that all threads share without a lock: a slot is one 64-bit word,
- * read and written whole, holding the model's integer score and enough of
- * the trigram to tell it from any other (the three ids + 1, MEMO_WID_BITS
- * each, are mixed one-to-one and split into the slot's index and a tag); the
- * newest trigram of an index is kept.  1M slots: 8 MB. */
-#define MEMO_BITS 20
+ * read and written whole, holding the model's integer score (31 bits) and
+ * enough of the trigram to tell it from any other (the three ids + 1,
+ * MEMO_WID_BITS each, are mixed one-to-one and split into the index of a pair
+ * of slots and a 32-bit tag).  A new score goes into the pair's first slot,
+ * the one there moves to the second.  512K pairs: 8 MB. */
+#define MEMO_BITS 19              /* pairs of slots */
 #define MEMO_WID_BITS 17          /* larger ids are not memoised (en-us has 72,547 words) */
 #define MEMO_KEY_BITS (3 * MEMO_WID_BITS)
-#define MEMO_TAG_BITS (MEMO_KEY_BITS - MEMO_BITS)
+#define MEMO_TAG_BITS (MEMO_KEY_BITS - MEMO_BITS)   /* 32 */
 #define MEMO_USED (1ull << 63)
+#define MEMO_SCORE_MASK ((1ull << 31) - 1)
 
 /* A one-to-one mixing of MEMO_KEY_BITS-bit keys (each step can be undone),
  * so that the index is spread and index + tag still name one trigram. */
@@ -55,7 +57,19 @@ typedef struct word_slot {
     char text[WORD_TEXT];
 } word_slot;
 
+/* In front of the shared table, each thread keeps the scores it used last
+ * in a small table of its own (64 KB, in the core's cache): a cluster's
+ * windows look up the same trigrams again and again, and a look into the
+ * shared 8 MB is a cache miss. */
+#define NEAR_BITS 12
+
+typedef struct near_slot {
+    uint64_t key;             /* the mixed key | MEMO_USED; 0: empty */
+    double logp;
+} near_slot;
+
 typedef struct thread_memo {
+    near_slot near[1u << NEAR_BITS];
     word_slot words[1u << WORD_BITS];
     int home;                 /* the model copy this thread tries first */
 } thread_memo;
@@ -136,7 +150,7 @@ static void load(unspinf_lm *lm)
     if (ok) {
         lm->bos = ngram_wid(lm->copies[0].model, "<s>");
         lm->eos = ngram_wid(lm->copies[0].model, "</s>");
-        lm->scores = calloc(1u << MEMO_BITS, sizeof *lm->scores);
+        lm->scores = calloc(2u << MEMO_BITS, sizeof *lm->scores);
         __atomic_store_n(&lm->n_copies, 1, __ATOMIC_RELEASE);
     }
     __atomic_store_n(&lm->state, ok ? 1 : -1, __ATOMIC_RELEASE);
@@ -276,43 +290,87 @@ double unspinf_lm_score(unspinf_lm *lm, const int *wids, size_t from, size_t to)
     return unspinf_lm_score_more(lm, wids, from, to, 0, NULL);
 }
 
-/* log10 P(wids[i] | the two words before it). */
-static double word_score(unspinf_lm *lm, thread_memo *tm, const int *wids, size_t i)
+/* The history of word i: up to two known words right before it (sphinxbase
+ * wants the nearest first); an unknown word ends it, as a backoff would.
+ * Returns how many. */
+static int32 history(const int *wids, size_t i, int32 hist[2])
 {
-    int32 w = wids[i];
-    if (w == UNSPINF_LM_UNKNOWN)
-        return UNSPINF_LM_UNKNOWN_LOGP;
-    /* history: up to two known words right before i (sphinxbase wants the
-     * nearest first); an unknown word ends it, as a backoff would */
-    int32 h1 = i > 0 ? wids[i - 1] : UNSPINF_LM_UNKNOWN;
-    int32 h2 = h1 != UNSPINF_LM_UNKNOWN && i > 1 ? wids[i - 2] : UNSPINF_LM_UNKNOWN;
-    int32 hist[2] = { h1, h2 }, n_hist = h1 == UNSPINF_LM_UNKNOWN ? 0 : h2 == UNSPINF_LM_UNKNOWN ? 1 : 2;
-    /* the key: each id + 1 (0 for none) in MEMO_WID_BITS */
-    uint64_t x = (uint32_t)w + 1u, y = (uint32_t)h1 + 1u, z = (uint32_t)h2 + 1u;
-    uint64_t *slot = NULL, tag = 0;
-    if (lm->scores && (x | y | z) < (1u << MEMO_WID_BITS)) {
-        uint64_t key = mix_key(x << (2 * MEMO_WID_BITS) | y << MEMO_WID_BITS | z);
-        slot = &lm->scores[key >> MEMO_TAG_BITS];
-        tag = MEMO_USED | (key & ((1ull << MEMO_TAG_BITS) - 1)) << 32;
-        uint64_t v = __atomic_load_n(slot, __ATOMIC_RELAXED);
-        if ((v & ~0xFFFFFFFFull) == tag)
-            return logmath_log_to_log10(lm->copies[0].lmath, (int32)(uint32_t)v);
-    }
-    int32 score = model_score(lm, tm, w, hist, n_hist);
-    if (slot)
-        __atomic_store_n(slot, tag | (uint32_t)score, __ATOMIC_RELAXED);
-    /* every copy's logmath is made alike */
-    return logmath_log_to_log10(lm->copies[0].lmath, score);
+    hist[0] = i > 0 ? wids[i - 1] : UNSPINF_LM_UNKNOWN;
+    hist[1] = hist[0] != UNSPINF_LM_UNKNOWN && i > 1 ? wids[i - 2] : UNSPINF_LM_UNKNOWN;
+    return hist[0] == UNSPINF_LM_UNKNOWN ? 0 : hist[1] == UNSPINF_LM_UNKNOWN ? 1 : 2;
 }
+
+#define NO_KEY UINT64_MAX
+
+/* The memo key of word i (mixed), or NO_KEY when its ids are too large. */
+static uint64_t memo_key(const int *wids, size_t i)
+{
+    int32 hist[2];
+    history(wids, i, hist);
+    /* each id + 1 (0 for none) in MEMO_WID_BITS */
+    uint64_t x = (uint32_t)wids[i] + 1u, y = (uint32_t)hist[0] + 1u, z = (uint32_t)hist[1] + 1u;
+    if ((x | y | z) >= (1u << MEMO_WID_BITS))
+        return NO_KEY;
+    return mix_key(x << (2 * MEMO_WID_BITS) | y << MEMO_WID_BITS | z);
+}
+
+/* log10 P(wids[i] | the two words before it), from the memos if there
+ * (key: memo_key()), else from the model. */
+static double word_score(unspinf_lm *lm, thread_memo *tm, const int *wids, size_t i, uint64_t key)
+{
+    int32 hist[2], n_hist = history(wids, i, hist);
+    if (key == NO_KEY)
+        return logmath_log_to_log10(lm->copies[0].lmath, model_score(lm, tm, wids[i], hist, n_hist));
+    near_slot *near = tm ? &tm->near[key & ((1u << NEAR_BITS) - 1)] : NULL;
+    if (near && near->key == (key | MEMO_USED))
+        return near->logp;
+    int32 score;
+    uint64_t *pair = lm->scores ? &lm->scores[2 * (key >> MEMO_TAG_BITS)] : NULL;
+    uint64_t tag = MEMO_USED | (key & ((1ull << MEMO_TAG_BITS) - 1)) << 31, v = 0;
+    for (int k = 0; pair && k < 2 && !v; k++)
+        if (((v = __atomic_load_n(&pair[k], __ATOMIC_RELAXED)) & ~MEMO_SCORE_MASK) != tag)
+            v = 0;
+    if (v) {
+        /* (the sign of 31 bits) */
+        score = (int32)((uint32_t)(v << 1)) >> 1;
+    } else {
+        score = model_score(lm, tm, wids[i], hist, n_hist);
+        if (pair && score >= -(1 << 30) && score < (1 << 30)) {
+            __atomic_store_n(&pair[1], __atomic_load_n(&pair[0], __ATOMIC_RELAXED), __ATOMIC_RELAXED);
+            __atomic_store_n(&pair[0], tag | ((uint64_t)(uint32_t)score & MEMO_SCORE_MASK), __ATOMIC_RELAXED);
+        }
+    }
+    /* every copy's logmath is made alike */
+    double logp = logmath_log_to_log10(lm->copies[0].lmath, score);
+    if (near) {
+        near->key = key | MEMO_USED;
+        near->logp = logp;
+    }
+    return logp;
+}
+
+/* Words scored at once: their slots in the shared memo are fetched together,
+ * so that the cache misses overlap. */
+#define BATCH 16
 
 double unspinf_lm_score_more(unspinf_lm *lm, const int *wids, size_t from, size_t to, double total,
                              double *running)
 {
     int ready = ensure(lm) > 0;
     thread_memo *tm = ready ? get_memo(lm) : NULL;
+    uint64_t keys[BATCH];
     for (size_t i = from; i < to; i++) {
+        size_t b = (i - from) % BATCH;
+        if (ready && b == 0) {
+            for (size_t j = i; j < to && j < i + BATCH; j++) {
+                uint64_t key = keys[j - i] = wids[j] == UNSPINF_LM_UNKNOWN ? NO_KEY : memo_key(wids, j);
+                if (key != NO_KEY && lm->scores && !(tm && tm->near[key & ((1u << NEAR_BITS) - 1)].key ==
+                                                               (key | MEMO_USED)))
+                    __builtin_prefetch(&lm->scores[2 * (key >> MEMO_TAG_BITS)]);
+            }
+        }
         if (ready)
-            total += word_score(lm, tm, wids, i);
+            total += wids[i] == UNSPINF_LM_UNKNOWN ? UNSPINF_LM_UNKNOWN_LOGP : word_score(lm, tm, wids, i, keys[b]);
         if (running)
             running[i] = total;
     }

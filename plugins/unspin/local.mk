@@ -46,12 +46,15 @@ EXTRA_plugins_unspin_unspin_la_DEPENDENCIES = $(srcdir)/dicts/unspin/thesaurus.m
 # cached (plugins/unspin/gate.h).  Without a model at build time the cache is
 # left empty and each run computes them.  The generated map's weights read
 # the calibration too.
-unspindict_DATA = dicts/unspin/fingerprints.tsv
-CLEANFILES += dicts/unspin/fingerprints.tsv
-dicts/unspin/fingerprints.tsv: $(filter %.map,$(dist_unspindict_DATA)) $(srcdir)/dicts/unspin/thesaurus.map \
-		$(srcdir)/dicts/unspin/calibration.tsv plugins/unspin/unspin.la unspin$(EXEEXT)
+unspindict_DATA = dicts/unspin/fingerprints.tsv dicts/unspin/fingerprints-thesaurus.tsv
+CLEANFILES += dicts/unspin/fingerprints.tsv dicts/unspin/fingerprints-thesaurus.tsv
+# The generated map has its own cache (unspin.c), so that turning it on does
+# not load the model at start-up to compute its weights.
+dicts/unspin/fingerprints.tsv dicts/unspin/fingerprints-thesaurus.tsv: $(filter %.map,$(dist_unspindict_DATA)) \
+		$(srcdir)/dicts/unspin/thesaurus.map $(srcdir)/dicts/unspin/calibration.tsv plugins/unspin/unspin.la unspin$(EXEEXT)
 	$(AM_V_GEN)$(MKDIR_P) dicts/unspin && \
-	if ./unspin -f unspin --set unspin.fingerprints_out=$@.tmp < /dev/null > /dev/null; then \
+	case $@ in *-thesaurus.tsv) with=true;; *) with=false;; esac; \
+	if ./unspin -f unspin --set unspin.thesaurus=$$with --set unspin.fingerprints_out=$@.tmp < /dev/null > /dev/null; then \
 	  mv $@.tmp $@; \
 	else \
 	  rm -f $@.tmp; : > $@; echo "warning: $@ left empty: the unspin filter will compute its weights at each start"; \

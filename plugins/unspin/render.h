@@ -25,8 +25,7 @@ typedef struct unspinf_site {
     const unspinf_entry *e;
     int base_only;            /* matched without the last word's possessive 's */
     size_t start, end;        /* bytes it covers */
-    int number_before;        /* a pronoun right before it needs a singular or a plural verb
-                               * (UNSPINF_SINGULAR, UNSPINF_PLURAL, maps.h), else 0 */
+    unsigned disagree;        /* bit j: candidate j's verb disagrees with the pronoun before */
     int choice;               /* -1: keep; else index of the candidate */
     double *best;             /* per option (keep first): best window score */
     double *bonus;            /* per option: log10 bonus from the form's other occurrences */

@@ -72,10 +72,9 @@ static int word_in(const unspinf_word *x, const char *const *list)
     return 0;
 }
 
-/* The number of the pronoun right before word first (joined to it), for
- * site.number_before: "he had been told" was never "he were told", "they had
- * been" never "they was".  The model, seeing two words back, lets some
- * through. */
+/* The number of the pronoun right before word first (joined to it): "he had
+ * been told" was never "he were told", "they had been" never "they was".
+ * The model, seeing two words back, lets some through. */
 static int number_before(const unspinf_word *w, int first)
 {
     /* ("that" is also a relative: "soldiers that were") */
@@ -84,6 +83,23 @@ static int number_before(const unspinf_word *w, int first)
     if (first == 0 || !w[first].joined)
         return 0;
     return word_in(&w[first - 1], singular) ? UNSPINF_SINGULAR : word_in(&w[first - 1], plural) ? UNSPINF_PLURAL : 0;
+}
+
+/* site.disagree for entry e at word first (worked out once: the windows
+ * test it for every option they try). */
+static unsigned disagreeing(const unspinf_word *w, int first, const unspinf_entry *e)
+{
+    unsigned mask = 0;
+    int number = -1;
+    for (int j = 0; j < e->n_cands; j++) {
+        if (!e->cands[j].verb_number)
+            continue;
+        if (number < 0)
+            number = number_before(w, first);
+        if (number && e->cands[j].verb_number != number)
+            mask |= 1u << j;
+    }
+    return mask;
 }
 
 /* Longest spun form starting at word i, or 0. */
@@ -117,7 +133,6 @@ static int match_at(const unspinf *u, const char *text, const unspinf_word *w, l
             s->start = w[i].start;
             s->end = form == 2 ? last->base_end : last->end + (form == 0);
             s->choice = -1;
-            s->number_before = number_before(w, i);
             return len;
         }
     }
@@ -145,8 +160,7 @@ static int push_option(const unspinf *u, const site *s, int opt, int *seq, int n
  * before it. */
 static int disagrees(const site *s, int opt)
 {
-    int verb = opt < 0 ? 0 : s->e->cands[opt].verb_number;
-    return verb && s->number_before && verb != s->number_before;
+    return opt >= 0 && (s->disagree >> opt & 1);
 }
 
 /* The last window scored, word by word: deciding a cluster scores windows
@@ -456,7 +470,7 @@ static int calibrate_dump(const unspinf *u, const unspinf_word *w, long nw, site
             for (size_t m = 0; m < n; m++) {
                 site s = { .first = (int)i, .n = len, .e = &u->maps.entries[o[m].entry], .choice = -1,
                            .best = scratch, .bonus = scratch + UNSPINF_MAX_CANDS + 1,
-                           .number_before = number_before(w, (int)i) };
+                           .disagree = disagreeing(w, (int)i, &u->maps.entries[o[m].entry]) };
                 fprintf(out, "O\t%s\t%s\t%.3f\n", s.e->spun, o[m].text, advantage(u, w, nw, &s, o[m].cand));
             }
         }
@@ -564,28 +578,68 @@ static int passes_review(const unspinf *u, unspin_doc *doc, const site *sites, i
     return rate >= u->review_rate;
 }
 
+/* What one article needs, kept by each thread for the next (malloc and the
+ * first touch of fresh memory, for every article, showed in the profile of
+ * clean runs); an article of more than SCRATCH_KEEP words does not leave
+ * its arrays behind. */
+#define SCRATCH_KEEP 5000
+
+typedef struct scratch {
+    unspinf_word *words;
+    size_t n_words;           /* words' capacity */
+    site *sites;
+    size_t n_sites;
+    unsigned char *seen;      /* per map entry, all 0 between articles */
+} scratch;
+
+void unspinf_repair_scratch_free(void *p)
+{
+    scratch *sc = p;
+    if (sc) {
+        free(sc->words);
+        free(sc->sites);
+        free(sc->seen);
+        free(sc);
+    }
+}
+
+/* This thread's scratch, NULL when out of memory. */
+static scratch *get_scratch(const unspinf *u)
+{
+    scratch *sc = pthread_getspecific(u->scratch);
+    if (sc)
+        return sc;
+    if (!(sc = calloc(1, sizeof *sc)) || !(sc->seen = calloc(u->maps.n ? u->maps.n : 1, 1)) ||
+        pthread_setspecific(u->scratch, sc)) {
+        unspinf_repair_scratch_free(sc);
+        return NULL;
+    }
+    return sc;
+}
+
 int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
 {
     size_t len;
     const char *text = unspin_doc_text(doc, &len);
-    unspinf_word *w = NULL;
-    long nw = unspinf_tokenize(text, len, &u->maps, &w);
+    scratch *sc = get_scratch(u);
+    if (!sc)
+        return unspin_error(err, "out of memory");
+    long nw = unspinf_tokenize(text, len, &u->maps, &sc->words, &sc->n_words);
     if (nw < 0)
         return unspin_error(err, "out of memory");
-    site *sites = malloc(((size_t)nw + 1) * sizeof *sites);
-    if (!sites) {
-        free(w);
-        return unspin_error(err, "out of memory");
+    unspinf_word *w = sc->words;
+    if (sc->n_sites < (size_t)nw + 1) {
+        free(sc->sites);
+        sc->n_sites = 0;
+        if (!(sc->sites = malloc(((size_t)nw + 1) * sizeof *sc->sites)))
+            return unspin_error(err, "out of memory");
+        sc->n_sites = (size_t)nw + 1;
     }
+    site *sites = sc->sites;
     /* how often each entry was seen: one form repeated (an article about
      * Japan says "Japanese" often) counts at most FORM_REPEATS times, as a
      * spinner leaves many different fingerprints */
-    unsigned char *seen = calloc(u->maps.n ? u->maps.n : 1, 1);
-    if (!seen) {
-        free(sites);
-        free(w);
-        return unspin_error(err, "out of memory");
-    }
+    unsigned char *seen = sc->seen;
     int ns = 0;
     double evidence = 0;
     for (int i = 0; i < nw;) {
@@ -602,7 +656,8 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
             i++;
         }
     }
-    free(seen);
+    for (int k = 0; k < ns; k++)
+        seen[sites[k].e - u->maps.entries] = 0;
     /* per 100 words, but a short text is not judged on one or two forms */
     double spin = 100.0 * evidence / (nw > 200 ? nw : 200);
     unspin_doc_set_stat(doc, "spin_score", spin);
@@ -623,6 +678,7 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
         }
         lookup_wids(u, w, nw, sites, ns, u->calibrate_out != NULL);
         for (int k = 0; k < ns; k++) {
+            sites[k].disagree = disagreeing(w, sites[k].first, sites[k].e);
             sites[k].best = best + (size_t)k * 2 * (UNSPINF_MAX_CANDS + 1);
             sites[k].bonus = sites[k].best + UNSPINF_MAX_CANDS + 1;
         }
@@ -654,7 +710,15 @@ done:
     }
 out:
     unspin_doc_set_stat(doc, "replacements", replaced);
-    free(sites);
-    free(w);
+    if (sc->n_words > SCRATCH_KEEP) {
+        free(sc->words);
+        sc->words = NULL;
+        sc->n_words = 0;
+    }
+    if (sc->n_sites > SCRATCH_KEEP) {
+        free(sc->sites);
+        sc->sites = NULL;
+        sc->n_sites = 0;
+    }
     return rc;
 }

@@ -12,4 +12,7 @@
 /* Repairs doc in place when the gate lets it through; -1 and *err on error. */
 int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err);
 
+/* The destructor of the per-thread arrays under key u->scratch. */
+void unspinf_repair_scratch_free(void *scratch);
+
 #endif

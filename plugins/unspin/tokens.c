@@ -140,13 +140,19 @@ static uint64_t base_hash(const unspinf_word *w)
     return h;
 }
 
-long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, unspinf_word **out)
+long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, unspinf_word **out, size_t *out_cap)
 {
     const unsigned char *s = (const unsigned char *)text, *end = s + len, *p = s;
-    size_t n = 0, cap = len / 6 + 16;
-    unspinf_word *words = malloc(cap * sizeof *words);
-    if (!words)
-        return -1;
+    size_t n = 0, cap = *out_cap;
+    unspinf_word *words = *out;
+    if (cap < len / 6 + 16) {
+        cap = len / 6 + 16;
+        free(words);
+        *out = NULL;
+        *out_cap = 0;
+        if (!(words = malloc(cap * sizeof *words)))
+            return -1;
+    }
     int sentence = 0, joined = 0;
     uint64_t hash = 0;      /* of the last word's norm */
     while (p < end) {
@@ -180,6 +186,8 @@ long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, un
             unspinf_word *w = realloc(words, (cap *= 2) * sizeof *words);
             if (!w) {
                 free(words);
+                *out = NULL;
+                *out_cap = 0;
                 return -1;
             }
             words = w;
@@ -206,5 +214,6 @@ long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, un
     words[n].key = words[n].key_base = words[n].key_dot = words[n].word = -1;
     words[n].sentence = -1;
     *out = words;
+    *out_cap = cap;
     return (long)n;
 }

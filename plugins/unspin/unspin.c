@@ -32,7 +32,8 @@
  *   calibrate_out   write every matched form's scores to this file instead
  *                   of repairing (to build a calibration; gate off)
  *   fingerprints    the cache of the maps' fingerprint weights (gate.h), or
- *                   "" for none                   [dicts/unspin/fingerprints.tsv]
+ *                   "" for none                   [dicts/unspin/fingerprints.tsv,
+ *                   with the thesaurus fingerprints-thesaurus.tsv]
  *   fingerprints_out  compute every weight and write the cache to this file
  *   typos           also repair ordinary typos ("recieve"), decided in
  *                   context by the model (typo.h)            [false]
@@ -72,6 +73,10 @@ static void unspin_destroy(void *state)
         pthread_mutex_destroy(&u->calibrate_lock);
     }
     free(u->originals);
+    if (u->has_scratch) {
+        unspinf_repair_scratch_free(pthread_getspecific(u->scratch));   /* other threads' went with them */
+        pthread_key_delete(u->scratch);
+    }
     free(u);
 }
 
@@ -178,6 +183,9 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
     if (!u)
         return unspin_error(err, "out of memory");
     *state = u;
+    if (pthread_key_create(&u->scratch, unspinf_repair_scratch_free))
+        return unspin_error(err, "out of memory");
+    u->has_scratch = 1;
     u->threshold = 0.6;
     u->spin_threshold = 2.5;
     u->prior = 0.3;
@@ -247,7 +255,9 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
     if (unspinf_calibration_index(u, err))
         return -1;
     char cache[8192];
-    snprintf(cache, sizeof cache, "%s/fingerprints.tsv", dir);
+    /* the generated map has a cache of its own: reading its ~30k lines
+     * would double the start-up of the runs that leave it off */
+    snprintf(cache, sizeof cache, "%s/fingerprints%s.tsv", dir, cJSON_IsTrue(thesaurus) ? "-thesaurus" : "");
     unspinf_gate_files files = { model, hunspell, fingerprints ? (*fingerprints ? fingerprints : NULL) : cache,
                                  fingerprints_out };
     return unspinf_gate_prepare(u, &files, err);

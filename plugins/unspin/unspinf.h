@@ -39,6 +39,8 @@ typedef struct unspinf {
     pthread_mutex_t calibrate_lock;
     struct unspinf_original *originals;  /* for calibrate_out: every original, sorted */
     size_t n_originals;
+    pthread_key_t scratch;  /* each thread's arrays for one article (repair.c) */
+    int has_scratch;
 } unspinf;
 
 #endif
