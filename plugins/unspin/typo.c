@@ -281,7 +281,8 @@ int unspinf_typo_repair(const unspinf *u, unspin_doc *doc, char **err)
     size_t len;
     const char *text = unspin_doc_text(doc, &len);
     unspinf_word *w = NULL;
-    long nw = unspinf_tokenize(text, len, NULL, &w);
+    size_t cap = 0;
+    long nw = unspinf_tokenize(text, len, NULL, &w, &cap);
     if (nw < 0)
         return unspin_error(err, "out of memory");
     unspinf_buf out = {0};
@@ -297,6 +298,15 @@ int unspinf_typo_repair(const unspinf *u, unspin_doc *doc, char **err)
         word[x->base_len] = 0;
         int known = unspinf_speller_knows(u->speller, word);
         if (known < 0) {
+            rc = unspin_error(err, "cannot load the Hunspell dictionary");
+            break;
+        }
+        /* a British spelling ("programme", "centre", "criticised"): no typo,
+         * and no need of Hunspell's suggestions, its slowest call */
+        char american[UNSPINF_WORD_MAX * 2];
+        americanise(word, american, sizeof american);
+        if (!known && strcmp(american, word) && strlen(american) < UNSPINF_WORD_MAX &&
+            (known = unspinf_speller_knows(u->speller, american)) < 0) {
             rc = unspin_error(err, "cannot load the Hunspell dictionary");
             break;
         }

@@ -6,9 +6,13 @@
  * suggestions.  Those one or two edits away (Damerau: "teh" -> "the" is one),
  * lowercase like it and known to the model are scored by the trigram model
  * over the window the word affects (its two words before and two after, in
- * its sentence); the best replaces the word when it beats the word itself by
- * typo_threshold (log10).  A word that is a British or American spelling of
- * a suggestion ("colour", "organisation") is not a typo and stays.
+ * its sentence), a second edit costing one log10 more; the best replaces the
+ * word when it beats the word itself by
+ * typo_threshold (log10).  A British spelling ("colour", "organisation":
+ * Hunspell's en_US knows its American form, or suggests it) is not a typo and
+ * stays; nor is a word one inflection or prefix away from a suggestion
+ * ("childrens", "rebalance"), nor an elision ("lovin'").  A word of three
+ * letters only gets a swap fixed ("teh").
  *
  * The word's own score is the model's when the model knows it: the
  * pocketsphinx vocabulary holds common misspellings ("goverment", "wich"),
