@@ -690,7 +690,7 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
     scratch *sc = get_scratch(u);
     if (!sc)
         return unspin_error(err, "out of memory");
-    long nw = unspinf_tokenize(text, len, &u->maps, &sc->words, &sc->n_words);
+    long nw = unspinf_tokenize_into(text, len, &u->maps, &sc->words, &sc->n_words);
     if (nw < 0)
         return unspin_error(err, "out of memory");
     unspinf_word *w = sc->words;

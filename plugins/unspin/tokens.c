@@ -140,7 +140,8 @@ static uint64_t base_hash(const unspinf_word *w)
     return h;
 }
 
-long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, unspinf_word **out, size_t *out_cap)
+long unspinf_tokenize_into(const char *text, size_t len, const unspinf_maps *maps, unspinf_word **out,
+                           size_t *out_cap)
 {
     const unsigned char *s = (const unsigned char *)text, *end = s + len, *p = s;
     size_t n = 0, cap = *out_cap;
@@ -216,4 +217,11 @@ long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, un
     *out = words;
     *out_cap = cap;
     return (long)n;
+}
+
+long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, unspinf_word **words)
+{
+    size_t cap = 0;
+    *words = NULL;
+    return unspinf_tokenize_into(text, len, maps, words, &cap);
 }

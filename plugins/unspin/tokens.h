@@ -35,11 +35,15 @@ typedef struct unspinf_word {
  * before any possessive 's. */
 unsigned char unspinf_casing(const char *text, const unspinf_word *w);
 
-/* Splits text; returns the number of words n, or -1 when out of memory.
- * The words go to *words, an array of *cap words (NULL and 0 at first) that
- * is reused, or reallocated when too small; the caller frees it.  With maps,
- * sets each word's key ids (else -1).  (*words)[n] is a sentinel: an empty
- * word at the end of the text, in no sentence, with no ids. */
-long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, unspinf_word **words, size_t *cap);
+/* Splits text; returns the number of words n and sets *words (malloc()ed), or
+ * -1 when out of memory.  With maps, sets each word's key ids (else -1).
+ * (*words)[n] is a sentinel: an empty word at the end of the text, in no
+ * sentence, with no ids. */
+long unspinf_tokenize(const char *text, size_t len, const unspinf_maps *maps, unspinf_word **words);
+
+/* The same into *words, an array of *cap words (NULL and 0 at first) that is
+ * reused, or reallocated when too small; the caller frees it. */
+long unspinf_tokenize_into(const char *text, size_t len, const unspinf_maps *maps, unspinf_word **words,
+                           size_t *cap);
 
 #endif
