@@ -282,7 +282,7 @@ int unspinf_typo_repair(const unspinf *u, unspin_doc *doc, char **err)
     const char *text = unspin_doc_text(doc, &len);
     unspinf_word *w = NULL;
     size_t cap = 0;
-    long nw = unspinf_tokenize(text, len, NULL, &w, &cap);
+    long nw = unspinf_tokenize_into(text, len, NULL, &w, &cap);
     if (nw < 0)
         return unspin_error(err, "out of memory");
     unspinf_buf out = {0};
