@@ -40,6 +40,7 @@ typedef struct unspinf_cand {
     /* calibration on clean news (calibration.h); calibrated == 0: none */
     int calibrated;
     double log_ratio;                 /* log10 (its clean count + 1) / (the form's + 1) */
+    double n_form, n_original;        /* the two clean counts (news_odds() in calibration.c) */
     double slope, mid;                /* evidence = slope * (score advantage - mid) */
     int is_form;                      /* the text is the entry's spun form itself */
     int verb_number;                  /* first word "is"/"was": UNSPINF_SINGULAR, "are"/"were":

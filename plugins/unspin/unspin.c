@@ -18,6 +18,8 @@
  *   rate_weight     how much the article's estimated spin rate counts [1]
  *   spin_odds       log10 odds that a spinner makes a given substitution,
  *                   for calibrated entries (calibration.h) [-0.3]
+ *   news_smoothing  added to both clean-news counts of a calibrated pair
+ *                   before their ratio is taken (calibration.c) [10]
  *   min_evidence    least log10 likelihood ratio the model's (calibrated)
  *                   evidence must give an original over the form [0]
  *   generated_odds  the same for generated (@calibrated) entries [-2]
@@ -167,6 +169,7 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
     static const char *const known[] = { "threshold", "spin_threshold", "gate", "prior", "maps", "model",
                                          "hunspell", "calibration", "calibrate_out", "spin_odds", "rate_weight",
                                          "generated_odds", "generated_ratio", "generated_threshold", "min_evidence",
+                                         "news_smoothing",
                                          "review_from", "review_rate", "thesaurus", "typos", "typo_threshold",
                                          "fingerprints", "fingerprints_out", NULL };
     for (const cJSON *k = config->child; k; k = k->next) {
@@ -175,7 +178,7 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
             ok = !strcmp(k->string, known[i]);
         if (!ok)
             return unspin_error(err, "unknown option \"%s\" (known: threshold, spin_threshold, gate, prior, "
-                                     "spin_odds, min_evidence, review_from, review_rate, generated_odds, generated_ratio, generated_threshold, rate_weight, "
+                                     "spin_odds, min_evidence, news_smoothing, review_from, review_rate, generated_odds, generated_ratio, generated_threshold, rate_weight, "
                                      "maps, thesaurus, model, hunspell, calibration, calibrate_out, fingerprints, "
                                      "fingerprints_out, typos, typo_threshold)", k->string);
     }
@@ -194,6 +197,7 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
     u->spin_odds = -0.3;
     u->generated_odds = -2;
     u->min_evidence = -100;
+    u->news_smoothing = 10;
     u->review_from = 1.0;
     u->review_rate = 2.2;
     u->generated_ratio = 0.5;
@@ -216,6 +220,7 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
         number_option(config, "spin_odds", -10, 10, &u->spin_odds, err) ||
         number_option(config, "generated_odds", -10, 10, &u->generated_odds, err) ||
         number_option(config, "min_evidence", -100, 100, &u->min_evidence, err) ||
+        number_option(config, "news_smoothing", 0, 1000000, &u->news_smoothing, err) ||
         number_option(config, "review_from", 0, 1000, &u->review_from, err) ||
         number_option(config, "review_rate", 0, 100, &u->review_rate, err) ||
         number_option(config, "generated_ratio", -10, 10, &u->generated_ratio, err) ||

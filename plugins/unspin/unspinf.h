@@ -29,6 +29,7 @@ typedef struct unspinf {
     double spin_odds;       /* log10 odds a spinner turns an original into a given form */
     double review_from;     /* least spin score for a second look (passes_review) */
     double review_rate;     /* confident replacements per 100 words that pass it */
+    double news_smoothing;  /* added to both clean counts of a calibrated pair (calibration.c) */
     double min_evidence;    /* least log10 evidence of the model for a replacement */
     double generated_odds;  /* the same for @calibrated (generated) entries */
     double generated_ratio; /* least log10 news ratio original/form of a generated pair */
