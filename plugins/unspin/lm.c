@@ -98,7 +98,7 @@ struct unspinf_lm {
     int waits;                /* lookups that found every copy busy since the last was read (atomic) */
     pthread_mutex_t load_lock;
     int state;                /* 0 not read yet, 1 read, -1 unreadable (atomic) */
-    int bos, eos;
+    int bos, eos, unknown;    /* unknown: the model's id for words it lacks */
     uint64_t *scores;         /* the shared memo of scores (NULL when out of memory) */
     pthread_key_t memo;       /* this thread's thread_memo */
 };
@@ -150,6 +150,7 @@ static void load(unspinf_lm *lm)
     if (ok) {
         lm->bos = ngram_wid(lm->copies[0].model, "<s>");
         lm->eos = ngram_wid(lm->copies[0].model, "</s>");
+        lm->unknown = ngram_unknown_wid(lm->copies[0].model);
         lm->scores = calloc(2u << MEMO_BITS, sizeof *lm->scores);
         __atomic_store_n(&lm->n_copies, 1, __ATOMIC_RELEASE);
     }
@@ -223,7 +224,7 @@ int unspinf_lm_wid(unspinf_lm *lm, const char *word)
     }
     int32 wid = ngram_wid(lm->copies[0].model, word);
     /* the model has no unknown word of its own: ngram_wid gives -1 for it */
-    wid = wid < 0 || wid == ngram_unknown_wid(lm->copies[0].model) ? UNSPINF_LM_UNKNOWN : wid;
+    wid = wid < 0 || wid == lm->unknown ? UNSPINF_LM_UNKNOWN : wid;
     if (slot) {
         slot->hash = h;
         slot->wid = wid;

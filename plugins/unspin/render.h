@@ -31,6 +31,7 @@ typedef struct unspinf_site {
     int choice;               /* -1: keep; else index of the candidate */
     double *best;             /* per option (keep first): best window score */
     double *bonus;            /* per option: log10 bonus from the form's other occurrences */
+    double *weight;           /* per option: its prior and channel weight (log10), kept for the windows */
     double conf;              /* confidence (0..1) that it was spun (that choice beats keeping it) */
 } unspinf_site;
 

@@ -215,13 +215,20 @@ static int rebuild_from(const window *win, const site *sites, int a, int b, cons
     return win->at_site[k] + 2 < SEQ_MAX - UNSPINF_MAX_PHRASE ? k : 0;
 }
 
+/* site.weight of s, into s->weight. */
+static void set_weights(const unspinf *u, site *s)
+{
+    for (int j = 0; j < s->e->n_cands; j++)
+        s->weight[j + 1] = u->prior + s->e->cands[j].log_weight;
+}
+
 /* The model's score total of a window with the options' own terms added:
  * their prior and channel weight, and their bonus (pool_evidence()). */
 static double add_terms(const unspinf *u, const site *sites, int a, int b, const int *opts, double total)
 {
     for (int k = a; k < b; k++) {
         if (opts[k - a] >= 0)
-            total += u->prior + sites[k].e->cands[opts[k - a]].log_weight;
+            total += sites[k].weight[opts[k - a] + 1];
         total += sites[k].bonus[opts[k - a] + 1];
     }
     return total;
@@ -523,7 +530,7 @@ static int calibrate_dump(const unspinf *u, const unspinf_word *w, long nw, site
             if (strcmp(sites[k].e->cands[j].text, sites[k].e->spun))
                 fprintf(out, "F\t%s\t%s\t%.3f\n", sites[k].e->spun, sites[k].e->cands[j].text,
                         advantage(u, w, nw, &sites[k], j));
-    double scratch[2 * (UNSPINF_MAX_CANDS + 1)] = { 0 };
+    double scratch[3 * (UNSPINF_MAX_CANDS + 1)] = { 0 };
     for (long i = 0; i < nw; i++) {
         for (int len = 1; len <= UNSPINF_MAX_PHRASE && i + len <= nw; len++) {
             if (!w[i + len - 1].norm_len || (len > 1 && !w[i + len - 1].joined))
@@ -534,7 +541,9 @@ static int calibrate_dump(const unspinf *u, const unspinf_word *w, long nw, site
             for (size_t m = 0; m < n; m++) {
                 site s = { .first = (int)i, .n = len, .e = &u->maps.entries[o[m].entry], .choice = -1,
                            .best = scratch, .bonus = scratch + UNSPINF_MAX_CANDS + 1,
+                           .weight = scratch + 2 * (UNSPINF_MAX_CANDS + 1),
                            .disagree = disagreeing(w, (int)i, &u->maps.entries[o[m].entry]) };
+                set_weights(u, &s);
                 fprintf(out, "O\t%s\t%s\t%.3f\n", s.e->spun, o[m].text, advantage(u, w, nw, &s, o[m].cand));
             }
         }
@@ -736,7 +745,7 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
             rc = -1;
             goto out;
         }
-        double *best = calloc((size_t)ns * 2 * (UNSPINF_MAX_CANDS + 1), sizeof *best);
+        double *best = calloc((size_t)ns * 3 * (UNSPINF_MAX_CANDS + 1), sizeof *best);
         unspinf_decision_terms *terms = malloc((size_t)ns * sizeof *terms);
         if (!best || !terms) {
             rc = unspin_error(err, "out of memory");
@@ -745,8 +754,10 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
         lookup_wids(u, w, nw, sites, ns, u->calibrate_out != NULL);
         for (int k = 0; k < ns; k++) {
             sites[k].disagree = disagreeing(w, sites[k].first, sites[k].e);
-            sites[k].best = best + (size_t)k * 2 * (UNSPINF_MAX_CANDS + 1);
+            sites[k].best = best + (size_t)k * 3 * (UNSPINF_MAX_CANDS + 1);
             sites[k].bonus = sites[k].best + UNSPINF_MAX_CANDS + 1;
+            sites[k].weight = sites[k].bonus + UNSPINF_MAX_CANDS + 1;
+            set_weights(u, &sites[k]);
         }
         if (u->calibrate_out) {
             rc = calibrate_dump(u, w, nw, sites, ns, err);
