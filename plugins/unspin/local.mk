@@ -61,8 +61,8 @@ dicts/unspin/fingerprints.tsv dicts/unspin/fingerprints-thesaurus.tsv: $(filter 
 	fi
 
 TESTS += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
-	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh
+	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh tests/unspin/frequent.sh
 EXTRA_DIST += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
-	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh plugins/unspin/make-calibration \
+	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh tests/unspin/frequent.sh plugins/unspin/make-calibration plugins/unspin/remake-calibration \
 	plugins/unspin/make-thesaurus-map \
 	bench/unspin-clean-damage bench/unspin-speed bench/unspin-typos
