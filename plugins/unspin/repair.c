@@ -639,8 +639,15 @@ static void lookup_wids(const unspinf *u, unspinf_word *w, long nw, const site *
  * gate (a light spinner leaves few of the usual fingerprints): it is repaired
  * when the calibrated decisions replace at least review_rate forms per 100
  * words.  On clean news they seldom replace one (the calibration is made so),
- * on lightly spun text several. */
-static int passes_review(const unspinf *u, unspin_doc *doc, const site *sites, int ns, long nw)
+ * on lightly spun text several.  The article's estimated spin rate (settle())
+ * tells too: on clean news it stays under 0.1 (the places it believes spun
+ * are the calibration's rare slips), a light spinner's is 0.12 to 0.3; an
+ * article at REVIEW_SPIN_RATE or more passes with REVIEW_SHARE of
+ * review_rate. */
+#define REVIEW_SPIN_RATE 0.12
+#define REVIEW_SHARE 0.6
+
+static int passes_review(const unspinf *u, unspin_doc *doc, const site *sites, int ns, long nw, double spin_rate)
 {
     int confident = 0;
     for (int k = 0; k < ns; k++)
@@ -648,7 +655,7 @@ static int passes_review(const unspinf *u, unspin_doc *doc, const site *sites, i
                      strcmp(sites[k].e->cands[sites[k].choice].text, sites[k].e->spun) != 0;
     double rate = 100.0 * confident / (nw > 200 ? nw : 200);
     unspin_doc_set_stat(doc, "review_rate", rate);
-    return rate >= u->review_rate;
+    return rate >= u->review_rate || (spin_rate >= REVIEW_SPIN_RATE && rate >= REVIEW_SHARE * u->review_rate);
 }
 
 /* What one article needs, kept by each thread for the next (malloc and the
@@ -779,7 +786,7 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
         for (int k = 0; k < ns; k++)
             if (!applies(u, &sites[k]))
                 sites[k].conf = 0;
-        if (!review || passes_review(u, doc, sites, ns, nw))
+        if (!review || passes_review(u, doc, sites, ns, nw, rate))
             rc = unspinf_render(u, doc, text, len, w, nw, sites, ns, &replaced, err);
 done:
         free(terms);
