@@ -14,6 +14,8 @@
 #include <sphinxbase/ngram_model.h>
 #include <unspin/filter.h>
 
+#include "lmtable.h"
+
 /* Deciding a cluster of spun forms scores the same few trigrams over and
  * over (every combination of candidates, then again with the neighbours
  * decided), news repeats its trigrams from article to article, and
@@ -92,6 +94,9 @@ typedef struct model_copy {
 
 struct unspinf_lm {
     char *path;
+    char *table_path;         /* the model's table (lmtable.h), or NULL */
+    unspinf_lmtable *table;   /* when it is there and up to date: no copies, no memo */
+    logmath_t *lmath;         /* turns the integer scores to log10 */
     model_copy copies[MAX_COPIES];
     int n_copies;             /* copies read (atomic; only grows) */
     int max_copies;           /* (atomic) */
@@ -103,7 +108,7 @@ struct unspinf_lm {
     pthread_key_t memo;       /* this thread's thread_memo */
 };
 
-unspinf_lm *unspinf_lm_open(const char *path, char **err)
+unspinf_lm *unspinf_lm_open(const char *path, const char *table, char **err)
 {
     struct stat st;
     if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -112,13 +117,16 @@ unspinf_lm *unspinf_lm_open(const char *path, char **err)
         return NULL;
     }
     unspinf_lm *lm = calloc(1, sizeof *lm);
-    if (!lm || !(lm->path = strdup(path))) {
+    if (!lm || !(lm->path = strdup(path)) || (table && !(lm->table_path = strdup(table)))) {
+        if (lm)
+            free(lm->path);
         free(lm);
         unspin_error(err, "out of memory");
         return NULL;
     }
     if (pthread_key_create(&lm->memo, free)) {
         free(lm->path);
+        free(lm->table_path);
         free(lm);
         unspin_error(err, "out of memory");
         return NULL;
@@ -144,13 +152,35 @@ static int read_copy(unspinf_lm *lm, model_copy *c)
     return c->model != NULL;
 }
 
+/* Maps the model's table instead of reading the model; 0 when there is no
+ * table for it as it is now. */
+static int map_table(unspinf_lm *lm)
+{
+    if (!lm->table_path || !(lm->table = unspinf_lmtable_open(lm->table_path, lm->path)))
+        return 0;
+    if (!(lm->lmath = logmath_init(1.0001, 0, 0))) {   /* as read_copy's */
+        unspinf_lmtable_close(lm->table);
+        lm->table = NULL;
+        return 0;
+    }
+    lm->bos = unspinf_lmtable_wid(lm->table, "<s>");
+    lm->eos = unspinf_lmtable_wid(lm->table, "</s>");
+    lm->unknown = UNSPINF_LM_UNKNOWN;
+    return 1;
+}
+
 static void load(unspinf_lm *lm)
 {
+    if (map_table(lm)) {
+        __atomic_store_n(&lm->state, 1, __ATOMIC_RELEASE);
+        return;
+    }
     int ok = read_copy(lm, &lm->copies[0]);
     if (ok) {
         lm->bos = ngram_wid(lm->copies[0].model, "<s>");
         lm->eos = ngram_wid(lm->copies[0].model, "</s>");
         lm->unknown = ngram_unknown_wid(lm->copies[0].model);
+        lm->lmath = lm->copies[0].lmath;   /* every copy's logmath is made alike */
         lm->scores = calloc(2u << MEMO_BITS, sizeof *lm->scores);
         __atomic_store_n(&lm->n_copies, 1, __ATOMIC_RELEASE);
     }
@@ -190,6 +220,11 @@ void unspinf_lm_close(unspinf_lm *lm)
         pthread_mutex_destroy(&lm->copies[i].lock);
     }
     pthread_mutex_destroy(&lm->load_lock);
+    if (lm->table) {
+        unspinf_lmtable_close(lm->table);
+        logmath_free(lm->lmath);
+    }
+    free(lm->table_path);
     free(lm->scores);
     free(pthread_getspecific(lm->memo));   /* other threads' went with them */
     pthread_key_delete(lm->memo);
@@ -222,7 +257,7 @@ int unspinf_lm_wid(unspinf_lm *lm, const char *word)
         if (slot->hash == h && slot->len == len && !memcmp(slot->text, word, len))
             return slot->wid;
     }
-    int32 wid = ngram_wid(lm->copies[0].model, word);
+    int32 wid = lm->table ? unspinf_lmtable_wid(lm->table, word) : ngram_wid(lm->copies[0].model, word);
     /* the model has no unknown word of its own: ngram_wid gives -1 for it */
     wid = wid < 0 || wid == lm->unknown ? UNSPINF_LM_UNKNOWN : wid;
     if (slot) {
@@ -279,6 +314,8 @@ static model_copy *take_copy(unspinf_lm *lm, thread_memo *tm)
 /* The model's score (logmath's integer log) of w after hist. */
 static int32 model_score(unspinf_lm *lm, thread_memo *tm, int32 w, int32 *hist, int32 n_hist)
 {
+    if (lm->table)
+        return unspinf_lmtable_score(lm->table, w, hist, n_hist);
     int32 n_used;
     model_copy *c = take_copy(lm, tm);
     int32 score = ngram_ng_score(c->model, w, hist, n_hist, &n_used);
@@ -321,11 +358,12 @@ static double word_score(unspinf_lm *lm, thread_memo *tm, const int *wids, size_
 {
     int32 hist[2], n_hist = history(wids, i, hist);
     if (key == NO_KEY)
-        return logmath_log_to_log10(lm->copies[0].lmath, model_score(lm, tm, wids[i], hist, n_hist));
+        return logmath_log_to_log10(lm->lmath, model_score(lm, tm, wids[i], hist, n_hist));
     near_slot *near = tm ? &tm->near[key & ((1u << NEAR_BITS) - 1)] : NULL;
     if (near && near->key == (key | MEMO_USED))
         return near->logp;
     int32 score;
+    /* (no shared memo with the table: one look in it is as quick) */
     uint64_t *pair = lm->scores ? &lm->scores[2 * (key >> MEMO_TAG_BITS)] : NULL;
     uint64_t tag = MEMO_USED | (key & ((1ull << MEMO_TAG_BITS) - 1)) << 31, v = 0;
     for (int k = 0; pair && k < 2 && !v; k++)
@@ -341,8 +379,7 @@ static double word_score(unspinf_lm *lm, thread_memo *tm, const int *wids, size_
             __atomic_store_n(&pair[0], tag | ((uint64_t)(uint32_t)score & MEMO_SCORE_MASK), __ATOMIC_RELAXED);
         }
     }
-    /* every copy's logmath is made alike */
-    double logp = logmath_log_to_log10(lm->copies[0].lmath, score);
+    double logp = logmath_log_to_log10(lm->lmath, score);
     if (near) {
         near->key = key | MEMO_USED;
         near->logp = logp;
@@ -365,9 +402,14 @@ double unspinf_lm_score_more(unspinf_lm *lm, const int *wids, size_t from, size_
         if (ready && b == 0) {
             for (size_t j = i; j < to && j < i + BATCH; j++) {
                 uint64_t key = keys[j - i] = wids[j] == UNSPINF_LM_UNKNOWN ? NO_KEY : memo_key(wids, j);
-                if (key != NO_KEY && lm->scores && !(tm && tm->near[key & ((1u << NEAR_BITS) - 1)].key ==
-                                                               (key | MEMO_USED)))
+                if (key == NO_KEY || (tm && tm->near[key & ((1u << NEAR_BITS) - 1)].key == (key | MEMO_USED)))
+                    continue;
+                if (lm->table) {
+                    int32 hist[2], n_hist = history(wids, j, hist);
+                    unspinf_lmtable_prefetch(lm->table, wids[j], hist, n_hist);
+                } else if (lm->scores) {
                     __builtin_prefetch(&lm->scores[2 * (key >> MEMO_TAG_BITS)]);
+                }
             }
         }
         if (ready)
