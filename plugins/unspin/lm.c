@@ -95,7 +95,7 @@ typedef struct model_copy {
 struct unspinf_lm {
     char *path;
     char *table_path;         /* the model's table (lmtable.h), or NULL */
-    unspinf_lmtable *table;   /* when it is there and up to date: no copies, no memo */
+    unspinf_lmtable *table;   /* when it is there and up to date: no copies */
     logmath_t *lmath;         /* turns the integer scores to log10 */
     model_copy copies[MAX_COPIES];
     int n_copies;             /* copies read (atomic; only grows) */
@@ -166,6 +166,9 @@ static int map_table(unspinf_lm *lm)
     lm->bos = unspinf_lmtable_wid(lm->table, "<s>");
     lm->eos = unspinf_lmtable_wid(lm->table, "</s>");
     lm->unknown = UNSPINF_LM_UNKNOWN;
+    /* the table's lookups of an unseen trigram are three cache misses, the
+     * memo's one: it stays in front */
+    lm->scores = calloc(2u << MEMO_BITS, sizeof *lm->scores);
     return 1;
 }
 
@@ -363,7 +366,6 @@ static double word_score(unspinf_lm *lm, thread_memo *tm, const int *wids, size_
     if (near && near->key == (key | MEMO_USED))
         return near->logp;
     int32 score;
-    /* (no shared memo with the table: one look in it is as quick) */
     uint64_t *pair = lm->scores ? &lm->scores[2 * (key >> MEMO_TAG_BITS)] : NULL;
     uint64_t tag = MEMO_USED | (key & ((1ull << MEMO_TAG_BITS) - 1)) << 31, v = 0;
     for (int k = 0; pair && k < 2 && !v; k++)
@@ -404,12 +406,8 @@ double unspinf_lm_score_more(unspinf_lm *lm, const int *wids, size_t from, size_
                 uint64_t key = keys[j - i] = wids[j] == UNSPINF_LM_UNKNOWN ? NO_KEY : memo_key(wids, j);
                 if (key == NO_KEY || (tm && tm->near[key & ((1u << NEAR_BITS) - 1)].key == (key | MEMO_USED)))
                     continue;
-                if (lm->table) {
-                    int32 hist[2], n_hist = history(wids, j, hist);
-                    unspinf_lmtable_prefetch(lm->table, wids[j], hist, n_hist);
-                } else if (lm->scores) {
+                if (lm->scores)
                     __builtin_prefetch(&lm->scores[2 * (key >> MEMO_TAG_BITS)]);
-                }
             }
         }
         if (ready)

@@ -18,7 +18,7 @@
  * three tables of quantised values (65,536 floats each: bigram
  * probabilities, bigram backoffs, trigram probabilities), the unigrams
  * (probability and backoff, as floats, by id), the bigram and trigram
- * buckets, and the vocabulary (a hash of ids, each word's offset, the words).
+ * buckets, and the vocabulary (a hash of words, then the words).
  *
  * An n-gram's ids, WORD_BITS each (h1 w, or h2 h1 w), are mixed one-to-one
  * into a number m; its home bucket is m % buckets and the rest, m / buckets,
@@ -30,7 +30,7 @@
  * lookup stops at the first empty slot it meets. */
 
 #define LMT_MAGIC "unspinLM"
-#define LMT_VERSION 2
+#define LMT_VERSION 3
 #define LMT_BYTE_ORDER 0x01020304u
 #define QUANT_SIZE 65536
 #define SLOTS 8                   /* a bucket: one 64-byte cache line */
@@ -40,6 +40,13 @@
 #define BIGRAM_VALUE_BITS 32
 #define TRIGRAM_VALUE_BITS 16
 #define LOAD 0.8                  /* of the slots, at first */
+/* A slot of the vocabulary: 16 bits of the word's hash (most words looked
+ * up are not the first met, so the words are seldom compared), the word's
+ * offset among the words and its id + 1, 24 bits each. */
+#define VOCAB_FIELD ((1u << 24) - 1)
+#define VOCAB_SLOT(hash, offset, id) ((hash) >> 48 << 48 | (uint64_t)(offset) << 24 | ((id) + 1u))
+#define VOCAB_ID(slot) ((int32_t)((slot) & VOCAB_FIELD) - 1)
+#define VOCAB_OFFSET(slot) ((uint32_t)((slot) >> 24) & VOCAB_FIELD)
 
 typedef struct lmt_header {
     char magic[8];
@@ -52,19 +59,26 @@ typedef struct lmt_header {
     uint32_t n_bigrams, n_trigrams;
     uint32_t bigram_buckets, trigram_buckets;
     uint32_t vocab_slots, words_bytes;
-    uint64_t off_quant, off_unigrams, off_bigrams, off_trigrams, off_vocab, off_word_offsets, off_words;
+    uint64_t off_quant, off_unigrams, off_bigrams, off_trigrams, off_vocab, off_words;
 } lmt_header;
+
+/* The bigrams or the trigrams. */
+typedef struct ngram_table {
+    uint64_t *slots;
+    uint32_t n_buckets;
+    int value_bits;
+    uint64_t magic;               /* 2^64 / n_buckets rounded up: dividing by a multiply */
+} ngram_table;
 
 struct unspinf_lmtable {
     void *map;
     size_t size;
     const float *mid_prob, *mid_bo, *long_prob;
     const float *unigrams;        /* prob, backoff by id */
-    const uint64_t *bigrams, *trigrams;
-    const uint32_t *vocab;        /* id + 1, 0 for none */
-    const uint32_t *word_offsets;
+    ngram_table bigrams, trigrams;
+    const uint64_t *vocab;        /* VOCAB_SLOT()s, 0 for none */
     const char *words;
-    uint32_t n_words, word_bits, bigram_buckets, trigram_buckets, vocab_mask;
+    uint32_t n_words, word_bits, vocab_mask;
 };
 
 static uint32_t required_bits(uint64_t max)
@@ -123,13 +137,36 @@ static uint64_t word_hash(const char *word)
     return h ^ h >> 29;
 }
 
-/* The slot holding the n-gram mixed into m, or NULL. */
-static const uint64_t *find(const uint64_t *buckets, uint32_t n_buckets, int value_bits, uint64_t m)
+static ngram_table table_of(uint64_t *slots, uint32_t n_buckets, int value_bits)
 {
-    uint64_t home = m % n_buckets, want = USED | (m / n_buckets) << value_bits;
-    uint64_t key_mask = ~((1ull << value_bits) - 1);
-    for (uint64_t dist = 0, b = home; dist <= MAX_DIST; dist++, b = b + 1 == n_buckets ? 0 : b + 1) {
-        const uint64_t *slot = buckets + b * SLOTS;
+    ngram_table t = { slots, n_buckets, value_bits, UINT64_MAX / n_buckets + 1 };
+    return t;
+}
+
+/* m / n_buckets, and m % n_buckets in *home (the multiply's quotient is
+ * at most one off, for m of up to 60 bits). */
+static uint64_t split(const ngram_table *t, uint64_t m, uint64_t *home)
+{
+    uint64_t q = (uint64_t)(((unsigned __int128)m * t->magic) >> 64);
+    int64_t r = (int64_t)(m - q * t->n_buckets);
+    if (r < 0) {
+        q--;
+        r += t->n_buckets;
+    } else if (r >= (int64_t)t->n_buckets) {
+        q++;
+        r -= t->n_buckets;
+    }
+    *home = (uint64_t)r;
+    return q;
+}
+
+/* The slot holding the n-gram mixed into m, or NULL. */
+static const uint64_t *find(const ngram_table *t, uint64_t m)
+{
+    uint64_t home, want = USED | split(t, m, &home) << t->value_bits;
+    uint64_t key_mask = ~((1ull << t->value_bits) - 1);
+    for (uint64_t dist = 0, b = home; dist <= MAX_DIST; dist++, b = b + 1 == t->n_buckets ? 0 : b + 1) {
+        const uint64_t *slot = t->slots + b * SLOTS;
         for (int i = 0; i < SLOTS; i++) {
             if (!slot[i])
                 return NULL;
@@ -138,6 +175,13 @@ static const uint64_t *find(const uint64_t *buckets, uint32_t n_buckets, int val
         }
     }
     return NULL;
+}
+
+static void prefetch(const ngram_table *t, uint64_t m)
+{
+    uint64_t home;
+    split(t, m, &home);
+    __builtin_prefetch(t->slots + home * SLOTS);
 }
 
 static uint64_t bigram_key(uint32_t word_bits, uint32_t h1, uint32_t w)
@@ -171,51 +215,49 @@ int32_t unspinf_lmtable_score(const unspinf_lmtable *t, int32_t w, const int32_t
     float prob = t->unigrams[2 * w];
     if (n_hist == 0)
         return weighted(prob);
-    const uint64_t *big = find(t->bigrams, t->bigram_buckets, BIGRAM_VALUE_BITS, bigram_key(t->word_bits, hist[0], w));
-    if (n_hist == 1)
+    if (n_hist == 1) {
+        const uint64_t *big = find(&t->bigrams, bigram_key(t->word_bits, hist[0], w));
         return weighted(big ? t->mid_prob[*big >> 16 & 0xffff] : prob + t->unigrams[2 * hist[0] + 1]);
+    }
+    /* the three buckets are fetched at once: waiting for each in turn would
+     * be most of the time of a trigram that is not there */
+    uint64_t big_key = bigram_key(t->word_bits, hist[0], w), hh_key = bigram_key(t->word_bits, hist[1], hist[0]);
+    prefetch(&t->bigrams, big_key);
+    prefetch(&t->bigrams, hh_key);
+    /* a trigram here has its bigram h1 w here too (fill()) */
+    const uint64_t *tri = find(&t->trigrams, trigram_key(t->word_bits, hist[1], hist[0], w));
+    if (tri)
+        return weighted(t->long_prob[*tri & 0xffff]);
+    const uint64_t *big = find(&t->bigrams, big_key);
     /* the backoff of the history h2 h1, 0 when that bigram is not there */
-    const uint64_t *hh = find(t->bigrams, t->bigram_buckets, BIGRAM_VALUE_BITS, bigram_key(t->word_bits, hist[1], hist[0]));
+    const uint64_t *hh = find(&t->bigrams, hh_key);
     float history_backoff = hh ? t->mid_bo[*hh & 0xffff] : 0.0f;
     if (!big) {
         prob += t->unigrams[2 * hist[0] + 1];
         prob += history_backoff;
         return weighted(prob);
     }
-    const uint64_t *tri = find(t->trigrams, t->trigram_buckets, TRIGRAM_VALUE_BITS,
-                               trigram_key(t->word_bits, hist[1], hist[0], w));
-    if (tri)
-        return weighted(t->long_prob[*tri & 0xffff]);
     return weighted(t->mid_prob[*big >> 16 & 0xffff] + history_backoff);
-}
-
-void unspinf_lmtable_prefetch(const unspinf_lmtable *t, int32_t w, const int32_t *hist, int n_hist)
-{
-    if (n_hist < 1 || hist[0] < 0)
-        return;
-    __builtin_prefetch(t->bigrams + bigram_key(t->word_bits, hist[0], w) % t->bigram_buckets * SLOTS);
-    if (n_hist < 2 || hist[1] < 0)
-        return;
-    __builtin_prefetch(t->bigrams + bigram_key(t->word_bits, hist[1], hist[0]) % t->bigram_buckets * SLOTS);
-    __builtin_prefetch(t->trigrams + trigram_key(t->word_bits, hist[1], hist[0], w) % t->trigram_buckets * SLOTS);
 }
 
 int32_t unspinf_lmtable_wid(const unspinf_lmtable *t, const char *word)
 {
-    for (uint64_t i = word_hash(word);; i++) {
-        uint32_t id = t->vocab[i & t->vocab_mask];
-        if (!id)
+    uint64_t h = word_hash(word);
+    for (uint64_t i = h;; i++) {
+        uint64_t slot = t->vocab[i & t->vocab_mask];
+        if (!slot)
             return -1;
-        if (!strcmp(t->words + t->word_offsets[id - 1], word))
-            return (int32_t)id - 1;
+        if ((slot ^ h) >> 48 == 0 && !strcmp(t->words + VOCAB_OFFSET(slot), word))
+            return VOCAB_ID(slot);
     }
 }
 
 int unspinf_lmtable_ngram(const unspinf_lmtable *t, int order, uint64_t i, int32_t ids[3])
 {
-    const uint64_t *slots = order == 2 ? t->bigrams : t->trigrams;
-    uint64_t n_buckets = order == 2 ? t->bigram_buckets : t->trigram_buckets;
-    int value_bits = order == 2 ? BIGRAM_VALUE_BITS : TRIGRAM_VALUE_BITS;
+    const ngram_table *table = order == 2 ? &t->bigrams : &t->trigrams;
+    const uint64_t *slots = table->slots;
+    uint64_t n_buckets = table->n_buckets;
+    int value_bits = table->value_bits;
     if ((order != 2 && order != 3) || i >= n_buckets * SLOTS)
         return -1;
     if (!slots[i])
@@ -292,16 +334,23 @@ unspinf_lmtable *unspinf_lmtable_open(const char *path, const char *model)
         !section_ok(h, h->off_unigrams, n * 2 * sizeof(float)) ||
         !section_ok(h, h->off_bigrams, (uint64_t)h->bigram_buckets * SLOTS * 8) ||
         !section_ok(h, h->off_trigrams, (uint64_t)h->trigram_buckets * SLOTS * 8) ||
-        !section_ok(h, h->off_vocab, (uint64_t)h->vocab_slots * 4) ||
-        !section_ok(h, h->off_word_offsets, n * 4) || !section_ok(h, h->off_words, h->words_bytes))
+        !section_ok(h, h->off_vocab, (uint64_t)h->vocab_slots * 8) || !section_ok(h, h->off_words, h->words_bytes))
         goto fail;
     const char *base = map;
     if (base[h->off_words + h->words_bytes - 1])
         goto fail;
-    const uint32_t *offsets = (const uint32_t *)(base + h->off_word_offsets);
-    for (uint64_t i = 0; i < n; i++)
-        if (offsets[i] >= h->words_bytes)
+    /* the words and ids of the vocabulary are in range (a lookup trusts
+     * them), and it has an empty slot (where a lookup stops) */
+    const uint64_t *vocab = (const uint64_t *)(base + h->off_vocab);
+    int empty = 0;
+    for (uint32_t i = 0; i < h->vocab_slots; i++) {
+        empty |= !vocab[i];
+        if (vocab[i] && (VOCAB_OFFSET(vocab[i]) >= h->words_bytes || VOCAB_ID(vocab[i]) < 0 ||
+                         VOCAB_ID(vocab[i]) >= (int32_t)n))
             goto fail;
+    }
+    if (!empty)
+        goto fail;
     if (!(t = calloc(1, sizeof *t)))
         goto fail;
     t->map = map;
@@ -310,23 +359,14 @@ unspinf_lmtable *unspinf_lmtable_open(const char *path, const char *model)
     t->mid_bo = t->mid_prob + QUANT_SIZE;
     t->long_prob = t->mid_bo + QUANT_SIZE;
     t->unigrams = (const float *)(base + h->off_unigrams);
-    t->bigrams = (const uint64_t *)(base + h->off_bigrams);
-    t->trigrams = (const uint64_t *)(base + h->off_trigrams);
-    t->vocab = (const uint32_t *)(base + h->off_vocab);
-    t->word_offsets = offsets;
+    /* (read only: the mapping is) */
+    t->bigrams = table_of((uint64_t *)(base + h->off_bigrams), h->bigram_buckets, BIGRAM_VALUE_BITS);
+    t->trigrams = table_of((uint64_t *)(base + h->off_trigrams), h->trigram_buckets, TRIGRAM_VALUE_BITS);
+    t->vocab = vocab;
     t->words = base + h->off_words;
     t->n_words = h->n_words;
     t->word_bits = h->word_bits;
-    t->bigram_buckets = h->bigram_buckets;
-    t->trigram_buckets = h->trigram_buckets;
     t->vocab_mask = h->vocab_slots - 1;
-    /* ids in the vocabulary are in range (a lookup trusts them) */
-    for (uint32_t i = 0; i <= t->vocab_mask; i++)
-        if (t->vocab[i] > n) {
-            free(t);
-            t = NULL;
-            goto fail;
-        }
     close(fd);
     return t;
 fail:
@@ -435,20 +475,13 @@ static int parse_trie(const uint8_t *data, size_t size, trie_file *f)
     return 0;
 }
 
-typedef struct table_build {
-    uint64_t *slots;
-    uint32_t n_buckets;
-    int value_bits;
-} table_build;
-
 /* Puts the n-gram mixed into m with value in; 1 when it is there already,
  * -1 when its rest or distance does not fit (the table must grow). */
-static int put(table_build *t, uint64_t m, uint64_t value)
+static int put(ngram_table *t, uint64_t m, uint64_t value)
 {
-    uint64_t rest = m / t->n_buckets;
-    if (find(t->slots, t->n_buckets, t->value_bits, m))
+    uint64_t b, rest = split(t, m, &b);
+    if (find(t, m))
         return 1;
-    uint64_t b = m % t->n_buckets;
     for (uint64_t dist = 0; dist <= MAX_DIST; dist++, b = b + 1 == t->n_buckets ? 0 : b + 1)
         for (int i = 0; i < SLOTS; i++)
             if (!t->slots[b * SLOTS + i]) {
@@ -486,7 +519,7 @@ static int64_t trie_search(const trie_file *f, const uint8_t *records, uint32_t 
 
 /* Fills the bigram (trigrams 0) or trigram table (1) with the trie's n-grams
  * that its lookup finds; -1 and *err on a fault, -2 when the table is full. */
-static int fill(const trie_file *f, table_build *t, int trigrams, char **err)
+static int fill(const trie_file *f, ngram_table *t, int trigrams, char **err)
 {
     const uint32_t wb = f->word_bits;
     for (uint32_t w = 0; w < f->counts[0]; w++) {
@@ -528,13 +561,12 @@ static int fill(const trie_file *f, table_build *t, int trigrams, char **err)
 }
 
 /* Builds one table, larger until it fits. */
-static int build_table(const trie_file *f, int trigrams, table_build *t, char **err)
+static int build_table(const trie_file *f, int trigrams, ngram_table *t, char **err)
 {
     uint64_t count = f->counts[trigrams ? 2 : 1];
     double buckets = count / (SLOTS * LOAD) + 1;
     for (int tries = 0; tries < 8; tries++, buckets *= 1.1) {
-        t->n_buckets = (uint32_t)buckets;
-        t->value_bits = trigrams ? TRIGRAM_VALUE_BITS : BIGRAM_VALUE_BITS;
+        *t = table_of(NULL, (uint32_t)buckets, trigrams ? TRIGRAM_VALUE_BITS : BIGRAM_VALUE_BITS);
         if (!rests_fit(t->n_buckets, (trigrams ? 3 : 2) * f->word_bits, t->value_bits))
             continue;
         if (!(t->slots = calloc((size_t)t->n_buckets * SLOTS, 8)))
@@ -573,8 +605,9 @@ int unspinf_lmtable_write(const char *model, const char *out_path, char **err)
     size_t got = data ? fread(data, 1, (size_t)ms.st_size, in) : 0;
     fclose(in);
     trie_file f;
-    table_build big = { 0 }, tri = { 0 };
-    uint32_t *vocab = NULL, *offsets = NULL;
+    ngram_table big = { 0 }, tri = { 0 };
+    uint64_t *vocab = NULL;
+    uint32_t *offsets = NULL;
     float *unigrams = NULL;
     FILE *out = NULL;
     int rc = -1;
@@ -591,11 +624,15 @@ int unspinf_lmtable_write(const char *model, const char *out_path, char **err)
     uint32_t n = f.counts[0], slots = 1;
     while (slots < 2 * n)
         slots <<= 1;
-    vocab = calloc(slots, 4);
+    vocab = calloc(slots, 8);
     offsets = malloc(4ull * n);
     unigrams = malloc(8ull * n);
     if (!vocab || !offsets || !unigrams) {
         unspin_error(err, "out of memory");
+        goto done;
+    }
+    if (n >= VOCAB_FIELD || f.words_bytes > VOCAB_FIELD) {
+        unspin_error(err, "the model has too many words for a table");
         goto done;
     }
     uint32_t off = 0;
@@ -610,11 +647,11 @@ int unspinf_lmtable_write(const char *model, const char *out_path, char **err)
         unigrams[2 * i] = unigram_value(&f, i, 0);
         unigrams[2 * i + 1] = unigram_value(&f, i, 1);
         /* as sphinxbase's hash: a word there twice keeps its first id */
-        uint64_t s = word_hash(word);
-        while (vocab[s & (slots - 1)] && strcmp(f.words + offsets[vocab[s & (slots - 1)] - 1], word))
+        uint64_t h = word_hash(word), s = h;
+        while (vocab[s & (slots - 1)] && strcmp(f.words + VOCAB_OFFSET(vocab[s & (slots - 1)]), word))
             s++;
         if (!vocab[s & (slots - 1)])
-            vocab[s & (slots - 1)] = i + 1;
+            vocab[s & (slots - 1)] = VOCAB_SLOT(h, offsets[i], i);
     }
     lmt_header h = { .version = LMT_VERSION, .byte_order = LMT_BYTE_ORDER, .model_size = (uint64_t)ms.st_size,
                      .model_mtime_sec = ms.st_mtim.tv_sec, .model_mtime_nsec = ms.st_mtim.tv_nsec,
@@ -629,8 +666,7 @@ int unspinf_lmtable_write(const char *model, const char *out_path, char **err)
     h.off_bigrams = align64(h.off_unigrams + 8ull * n);
     h.off_trigrams = align64(h.off_bigrams + 64ull * big.n_buckets);
     h.off_vocab = align64(h.off_trigrams + 64ull * tri.n_buckets);
-    h.off_word_offsets = align64(h.off_vocab + 4ull * slots);
-    h.off_words = align64(h.off_word_offsets + 4ull * n);
+    h.off_words = align64(h.off_vocab + 8ull * slots);
     h.file_size = h.off_words + f.words_bytes;
     if (!(out = fopen(out_path, "wb"))) {
         unspin_error(err, "cannot write \"%s\": %s", out_path, strerror(errno));
@@ -639,8 +675,8 @@ int unspinf_lmtable_write(const char *model, const char *out_path, char **err)
     at = 0;
     if (write_all(out, &h, sizeof h, &at) || write_all(out, f.quant, 3ull * QUANT_SIZE * 4, &at) ||
         write_all(out, unigrams, 8ull * n, &at) || write_all(out, big.slots, 64ull * big.n_buckets, &at) ||
-        write_all(out, tri.slots, 64ull * tri.n_buckets, &at) || write_all(out, vocab, 4ull * slots, &at) ||
-        write_all(out, offsets, 4ull * n, &at) || write_all(out, f.words, f.words_bytes, &at) || at != h.file_size) {
+        write_all(out, tri.slots, 64ull * tri.n_buckets, &at) || write_all(out, vocab, 8ull * slots, &at) ||
+        write_all(out, f.words, f.words_bytes, &at) || at != h.file_size) {
         unspin_error(err, "cannot write \"%s\": %s", out_path, strerror(errno));
         goto done;
     }

@@ -40,9 +40,6 @@ int32_t unspinf_lmtable_wid(const unspinf_lmtable *t, const char *word);
  * negative id in hist ends the history; w must be a valid id. */
 int32_t unspinf_lmtable_score(const unspinf_lmtable *t, int32_t w, const int32_t *hist, int n_hist);
 
-/* Starts fetching the buckets that unspinf_lmtable_score would read. */
-void unspinf_lmtable_prefetch(const unspinf_lmtable *t, int32_t w, const int32_t *hist, int n_hist);
-
 /* For checking the table against the model: the n-gram (order 2 or 3) in
  * slot i of its table, its ids in text order into ids: 1; 0 when the slot
  * is empty, -1 past the last. */
