@@ -111,11 +111,11 @@ double unspinf_calibration_evidence(const unspinf_site *s, int j)
     return c->calibrated ? c->slope * (adv - c->mid) : adv;
 }
 
-/* log10 of how much more often news writes c than the form, with `smoothing`
- * more of each: the counts come from some 1,800 articles, and a form seen
- * there once or never is not one authors never write (on the spun tuning
- * samples, authors' words with a clean count under 10 were changed twice as
- * often as the confidence said; with 10 more of each, as often). */
+/* log10 of how much more often news writes c than the form, with
+ * news_smoothing more of each: the counts come from some 1,800 articles, and
+ * a form seen there once or never is not one authors never write (on the spun
+ * tuning samples, authors' words with a clean count under 10 were changed
+ * twice as often as the confidence said).  A pair seen often keeps its ratio. */
 static double news_odds(const unspinf *u, const unspinf_cand *c)
 {
     return log10((c->n_original + u->news_smoothing + 1) / (c->n_form + u->news_smoothing + 1));

@@ -19,7 +19,7 @@
  *   spin_odds       log10 odds that a spinner makes a given substitution,
  *                   for calibrated entries (calibration.h) [-0.3]
  *   news_smoothing  added to both clean-news counts of a calibrated pair
- *                   before their ratio is taken (calibration.c) [10]
+ *                   before their ratio is taken (calibration.c) [20]
  *   min_evidence    least log10 likelihood ratio the model's (calibrated)
  *                   evidence must give an original over the form [0]
  *   generated_odds  the same for generated (@calibrated) entries [-2]
@@ -202,7 +202,7 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
     u->spin_odds = -0.3;
     u->generated_odds = -2;
     u->min_evidence = -100;
-    u->news_smoothing = 10;
+    u->news_smoothing = 20;
     u->review_from = 1.0;
     u->review_rate = 2.2;
     u->generated_ratio = 0.5;

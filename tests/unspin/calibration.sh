@@ -5,9 +5,11 @@
 . "$top_srcdir/tests/lib.sh"
 printf 'stated = said\n' > "$T/own.map"
 echo 'He stated the navy left.' > "$T/in.txt"
-with_calibration() {   # with_calibration FILE-OR-EMPTY: runs the one-entry map on in.txt
+with_calibration() {   # with_calibration FILE-OR-EMPTY [OPTIONS]: runs the one-entry map on in.txt
+    f=$1
+    shift
     run "$UNSPIN" -f unspin --set unspin.gate=false --set "unspin.maps=[\"$T/own.map\"]" \
-        --set "unspin.calibration=\"$1\"" "$T/in.txt"
+        --set "unspin.calibration=\"$f\"" "$@" "$T/in.txt"
 }
 rejected() {   # rejected PATTERN what
     if [ "$RC" != 0 ] && grep -q -- "$1" "$T/err"; then ok "$2"; else fail "$2: exit $RC: $(cat "$T/err")"; fi
@@ -24,6 +26,20 @@ expect_out "He stated the navy left." "calibrated: a common form with no evidenc
 printf 'stated\tsaid\t2.5\t1.2\t2.3\t16\t6000\n' > "$T/rare.tsv"
 with_calibration "$T/rare.tsv"
 expect_out "He said the navy left." "calibrated: a rare form with evidence is replaced"
+# the news odds come from the counts, with news_smoothing more of each: a
+# form clean news never showed in a few thousand of its original's uses is
+# taken as that rare, one never seen in ten uses is not
+printf 'stated\tsaid\t1.041\t0\t0\t0\t10\n' > "$T/few.tsv"
+with_calibration "$T/few.tsv" --set unspin.news_smoothing=0
+expect_out "He said the navy left." "calibrated, no smoothing: a form unseen in 10 uses is replaced on the counts alone"
+with_calibration "$T/few.tsv"
+expect_out "He stated the navy left." "calibrated, smoothed: a form unseen in 10 uses is not replaced on the counts alone"
+printf 'stated\tsaid\t3.778\t0\t0\t0\t6000\n' > "$T/many.tsv"
+with_calibration "$T/many.tsv"
+expect_out "He said the navy left." "calibrated, smoothed: a form unseen in 6000 uses is replaced on the counts alone"
+printf 'stated\tsaid\t1\t1\t1\tmany\t30\n' > "$T/count.tsv"
+with_calibration "$T/count.tsv"
+rejected "count.tsv:1: expected" "a count that is not a whole number is rejected with file and line"
 # lines for forms that are not loaded are skipped
 printf 'troopers\tsoldiers\t1\t1\t1\t1\t13\nstated\tsaid\t-2\t0\t0\t1000\t10\n' > "$T/other.tsv"
 with_calibration "$T/other.tsv"
