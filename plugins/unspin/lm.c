@@ -26,18 +26,18 @@
  * read and written whole, holding the model's integer score (29 bits) and
  * enough of the trigram to tell it from any other (the three ids + 1,
  * MEMO_WID_BITS each, are mixed one-to-one and split into the index of a set
- * of slots and a 34-bit tag).  A set is the 8 slots of one cache line, so
+ * of slots and a 33-bit tag).  A set is the 8 slots of one cache line, so
  * that a lookup is one cache miss: a new score goes into its first slot and
- * the others move down, the last one out.  (Sets of two slots, as before,
- * missed 1.56M of the 3.3M lookups of a 16 MB spun run, against 0.82M
- * different trigrams: they lost most of what they held to collisions.)
- * 128K sets: 8 MB. */
-#define MEMO_SET_BITS 17
+ * the others move down, the last one out.  256K sets: 16 MB.  (A 16 MB spun
+ * run looks up 3.3M trigrams here, 0.82M different ones: 512K pairs of slots
+ * missed 1.56M, 128K sets of 8 1.26M; 256K sets cut its CPU time by a tenth
+ * more.) */
+#define MEMO_SET_BITS 18
 #define MEMO_WAYS 8
 #define MEMO_BYTES (((size_t)MEMO_WAYS << MEMO_SET_BITS) * sizeof(uint64_t))
 #define MEMO_WID_BITS 17          /* larger ids are not memoised (en-us has 72,547 words) */
 #define MEMO_KEY_BITS (3 * MEMO_WID_BITS)
-#define MEMO_TAG_BITS (MEMO_KEY_BITS - MEMO_SET_BITS)   /* 34 */
+#define MEMO_TAG_BITS (MEMO_KEY_BITS - MEMO_SET_BITS)   /* 33 */
 #define MEMO_SCORE_BITS 29        /* scores out of range are not memoised (log10 P < -11,000) */
 #define MEMO_USED (1ull << 63)
 #define MEMO_SCORE_MASK ((1ull << MEMO_SCORE_BITS) - 1)
@@ -56,17 +56,17 @@ static uint64_t mix_key(uint64_t x)
 }
 
 /* Every word of a spun article is looked up in the model's vocabulary, the
- * same common words again and again: the thread keeps their ids too, in 32K
- * slots (1.3 MB; 8K kept 85% of the 1.7M lookups of a 16 MB spun run, 32K
- * keep 94%, and a word missed costs two cache misses in the table). */
-#define WORD_BITS 15
-#define WORD_TEXT 20              /* longer words are not memoised */
+ * same common words again and again: the thread keeps their ids too, in 16K
+ * slots of 32 bytes, two to a cache line (512 KB: 8K slots kept 85% of the
+ * 1.7M lookups of a 16 MB spun run, a word missed costing two cache misses in
+ * the table; 32K of 40 bytes kept 94%, but waited on memory for each). */
+#define WORD_BITS 14
+#define WORD_TEXT 24              /* words of WORD_TEXT bytes or more are not memoised */
 
 typedef struct word_slot {
-    uint64_t hash;
+    uint32_t hash;
     int32_t wid;
-    uint32_t len;             /* 0: empty */
-    char text[WORD_TEXT];
+    char text[WORD_TEXT];     /* the word and a NUL; "" when empty */
 } word_slot;
 
 /* In front of the shared table, each thread keeps the scores it used last
@@ -257,9 +257,15 @@ void unspinf_lm_close(unspinf_lm *lm)
 static thread_memo *get_memo(unspinf_lm *lm)
 {
     thread_memo *memo = pthread_getspecific(lm->memo);
-    if (!memo && (memo = calloc(1, sizeof *memo)) && pthread_setspecific(lm->memo, memo)) {
-        free(memo);
-        memo = NULL;
+    if (memo)
+        return memo;
+    /* (aligned, so that each word slot is in one cache line) */
+    if ((memo = aligned_alloc(64, (sizeof *memo + 63) / 64 * 64))) {
+        memset(memo, 0, sizeof *memo);
+        if (pthread_setspecific(lm->memo, memo)) {
+            free(memo);
+            memo = NULL;
+        }
     }
     return memo;
 }
@@ -276,17 +282,16 @@ int unspinf_lm_wid(unspinf_lm *lm, const char *word)
         for (size_t i = 0; i < len; i++)
             h = (h ^ (unsigned char)word[i]) * 1099511628211ull;
         slot = &memo->words[(h * 0x9E3779B97F4A7C15ull) >> (64 - WORD_BITS)];
-        if (slot->hash == h && slot->len == len && !memcmp(slot->text, word, len))
+        if (slot->hash == (uint32_t)h && !memcmp(slot->text, word, len + 1))
             return slot->wid;
     }
     int32 wid = lm->table ? unspinf_lmtable_wid(lm->table, word) : ngram_wid(lm->copies[0].model, word);
     /* the model has no unknown word of its own: ngram_wid gives -1 for it */
     wid = wid < 0 || wid == lm->unknown ? UNSPINF_LM_UNKNOWN : wid;
     if (slot) {
-        slot->hash = h;
+        slot->hash = (uint32_t)h;
         slot->wid = wid;
-        slot->len = (uint32_t)len;
-        memcpy(slot->text, word, len);
+        memcpy(slot->text, word, len + 1);
     }
     return wid;
 }
