@@ -149,12 +149,26 @@ unspinf_lm *unspinf_lm_open(const char *path, const char *table, char **err)
     return lm;
 }
 
-/* The shared memo, zeroed and aligned to cache lines (as mapped pages are);
- * NULL when out of memory. */
+/* The shared memo, zeroed and aligned to cache lines; NULL when out of
+ * memory.  On huge pages where the system gives them: its lines are read at
+ * random, and most reads would otherwise miss the TLB too (3% of the CPU time
+ * of a spun run). */
+#define HUGE_PAGE ((size_t)2 << 20)
+
 static uint64_t *memo_alloc(void)
 {
-    void *p = mmap(NULL, MEMO_BYTES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    return p == MAP_FAILED ? NULL : p;
+    char *p = mmap(NULL, MEMO_BYTES + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    /* keep the MEMO_BYTES from the first huge page boundary */
+    size_t lead = (HUGE_PAGE - (uintptr_t)p % HUGE_PAGE) % HUGE_PAGE;
+    if (lead)
+        munmap(p, lead);
+    munmap(p + lead + MEMO_BYTES, HUGE_PAGE - lead);
+#ifdef MADV_HUGEPAGE
+    madvise(p + lead, MEMO_BYTES, MADV_HUGEPAGE);
+#endif
+    return (uint64_t *)(p + lead);
 }
 
 /* Reads one more copy of the model; 0 when it cannot be read. */
