@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,23 +15,32 @@
 #include <sphinxbase/ngram_model.h>
 #include <unspin/filter.h>
 
+#include "lmtable.h"
+
 /* Deciding a cluster of spun forms scores the same few trigrams over and
  * over (every combination of candidates, then again with the neighbours
  * decided), news repeats its trigrams from article to article, and
  * sphinxbase's trie lookup is slow (cache misses over 27 MB: about half the
  * time of a spun run went into it).  So the scores looked up are kept in one
  * table that all threads share without a lock: a slot is one 64-bit word,
- * read and written whole, holding the model's integer score (31 bits) and
+ * read and written whole, holding the model's integer score (29 bits) and
  * enough of the trigram to tell it from any other (the three ids + 1,
- * MEMO_WID_BITS each, are mixed one-to-one and split into the index of a pair
- * of slots and a 32-bit tag).  A new score goes into the pair's first slot,
- * the one there moves to the second.  512K pairs: 8 MB. */
-#define MEMO_BITS 19              /* pairs of slots */
+ * MEMO_WID_BITS each, are mixed one-to-one and split into the index of a set
+ * of slots and a 33-bit tag).  A set is the 8 slots of one cache line, so
+ * that a lookup is one cache miss: a new score goes into its first slot and
+ * the others move down, the last one out.  256K sets: 16 MB.  (A 16 MB spun
+ * run looks up 3.3M trigrams here, 0.82M different ones: 512K pairs of slots
+ * missed 1.56M, 128K sets of 8 1.26M; 256K sets cut its CPU time by a tenth
+ * more.) */
+#define MEMO_SET_BITS 18
+#define MEMO_WAYS 8
+#define MEMO_BYTES (((size_t)MEMO_WAYS << MEMO_SET_BITS) * sizeof(uint64_t))
 #define MEMO_WID_BITS 17          /* larger ids are not memoised (en-us has 72,547 words) */
 #define MEMO_KEY_BITS (3 * MEMO_WID_BITS)
-#define MEMO_TAG_BITS (MEMO_KEY_BITS - MEMO_BITS)   /* 32 */
+#define MEMO_TAG_BITS (MEMO_KEY_BITS - MEMO_SET_BITS)   /* 33 */
+#define MEMO_SCORE_BITS 29        /* scores out of range are not memoised (log10 P < -11,000) */
 #define MEMO_USED (1ull << 63)
-#define MEMO_SCORE_MASK ((1ull << 31) - 1)
+#define MEMO_SCORE_MASK ((1ull << MEMO_SCORE_BITS) - 1)
 
 /* A one-to-one mixing of MEMO_KEY_BITS-bit keys (each step can be undone),
  * so that the index is spread and index + tag still name one trigram. */
@@ -46,15 +56,17 @@ static uint64_t mix_key(uint64_t x)
 }
 
 /* Every word of a spun article is looked up in the model's vocabulary, the
- * same common words again and again: the thread keeps their ids too. */
-#define WORD_BITS 13
-#define WORD_TEXT 20              /* longer words are not memoised */
+ * same common words again and again: the thread keeps their ids too, in 16K
+ * slots of 32 bytes, two to a cache line (512 KB: 8K slots kept 85% of the
+ * 1.7M lookups of a 16 MB spun run, a word missed costing two cache misses in
+ * the table; 32K of 40 bytes kept 94%, but waited on memory for each). */
+#define WORD_BITS 14
+#define WORD_TEXT 24              /* words of WORD_TEXT bytes or more are not memoised */
 
 typedef struct word_slot {
-    uint64_t hash;
+    uint32_t hash;
     int32_t wid;
-    uint32_t len;             /* 0: empty */
-    char text[WORD_TEXT];
+    char text[WORD_TEXT];     /* the word and a NUL; "" when empty */
 } word_slot;
 
 /* In front of the shared table, each thread keeps the scores it used last
@@ -92,6 +104,9 @@ typedef struct model_copy {
 
 struct unspinf_lm {
     char *path;
+    char *table_path;         /* the model's table (lmtable.h), or NULL */
+    unspinf_lmtable *table;   /* when it is there and up to date: no copies */
+    logmath_t *lmath;         /* turns the integer scores to log10 */
     model_copy copies[MAX_COPIES];
     int n_copies;             /* copies read (atomic; only grows) */
     int max_copies;           /* (atomic) */
@@ -103,7 +118,7 @@ struct unspinf_lm {
     pthread_key_t memo;       /* this thread's thread_memo */
 };
 
-unspinf_lm *unspinf_lm_open(const char *path, char **err)
+unspinf_lm *unspinf_lm_open(const char *path, const char *table, char **err)
 {
     struct stat st;
     if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -112,13 +127,16 @@ unspinf_lm *unspinf_lm_open(const char *path, char **err)
         return NULL;
     }
     unspinf_lm *lm = calloc(1, sizeof *lm);
-    if (!lm || !(lm->path = strdup(path))) {
+    if (!lm || !(lm->path = strdup(path)) || (table && !(lm->table_path = strdup(table)))) {
+        if (lm)
+            free(lm->path);
         free(lm);
         unspin_error(err, "out of memory");
         return NULL;
     }
     if (pthread_key_create(&lm->memo, free)) {
         free(lm->path);
+        free(lm->table_path);
         free(lm);
         unspin_error(err, "out of memory");
         return NULL;
@@ -129,6 +147,28 @@ unspinf_lm *unspinf_lm_open(const char *path, char **err)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     lm->max_copies = cores < 1 ? 1 : cores > MAX_COPIES ? MAX_COPIES : (int)cores;
     return lm;
+}
+
+/* The shared memo, zeroed and aligned to cache lines; NULL when out of
+ * memory.  On huge pages where the system gives them: its lines are read at
+ * random, and most reads would otherwise miss the TLB too (3% of the CPU time
+ * of a spun run). */
+#define HUGE_PAGE ((size_t)2 << 20)
+
+static uint64_t *memo_alloc(void)
+{
+    char *p = mmap(NULL, MEMO_BYTES + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    /* keep the MEMO_BYTES from the first huge page boundary */
+    size_t lead = (HUGE_PAGE - (uintptr_t)p % HUGE_PAGE) % HUGE_PAGE;
+    if (lead)
+        munmap(p, lead);
+    munmap(p + lead + MEMO_BYTES, HUGE_PAGE - lead);
+#ifdef MADV_HUGEPAGE
+    madvise(p + lead, MEMO_BYTES, MADV_HUGEPAGE);
+#endif
+    return (uint64_t *)(p + lead);
 }
 
 /* Reads one more copy of the model; 0 when it cannot be read. */
@@ -144,14 +184,39 @@ static int read_copy(unspinf_lm *lm, model_copy *c)
     return c->model != NULL;
 }
 
+/* Maps the model's table instead of reading the model; 0 when there is no
+ * table for it as it is now. */
+static int map_table(unspinf_lm *lm)
+{
+    if (!lm->table_path || !(lm->table = unspinf_lmtable_open(lm->table_path, lm->path)))
+        return 0;
+    if (!(lm->lmath = logmath_init(1.0001, 0, 0))) {   /* as read_copy's */
+        unspinf_lmtable_close(lm->table);
+        lm->table = NULL;
+        return 0;
+    }
+    lm->bos = unspinf_lmtable_wid(lm->table, "<s>");
+    lm->eos = unspinf_lmtable_wid(lm->table, "</s>");
+    lm->unknown = UNSPINF_LM_UNKNOWN;
+    /* the table's lookups of an unseen trigram are three cache misses, the
+     * memo's one: it stays in front */
+    lm->scores = memo_alloc();
+    return 1;
+}
+
 static void load(unspinf_lm *lm)
 {
+    if (map_table(lm)) {
+        __atomic_store_n(&lm->state, 1, __ATOMIC_RELEASE);
+        return;
+    }
     int ok = read_copy(lm, &lm->copies[0]);
     if (ok) {
         lm->bos = ngram_wid(lm->copies[0].model, "<s>");
         lm->eos = ngram_wid(lm->copies[0].model, "</s>");
         lm->unknown = ngram_unknown_wid(lm->copies[0].model);
-        lm->scores = calloc(2u << MEMO_BITS, sizeof *lm->scores);
+        lm->lmath = lm->copies[0].lmath;   /* every copy's logmath is made alike */
+        lm->scores = memo_alloc();
         __atomic_store_n(&lm->n_copies, 1, __ATOMIC_RELEASE);
     }
     __atomic_store_n(&lm->state, ok ? 1 : -1, __ATOMIC_RELEASE);
@@ -190,7 +255,13 @@ void unspinf_lm_close(unspinf_lm *lm)
         pthread_mutex_destroy(&lm->copies[i].lock);
     }
     pthread_mutex_destroy(&lm->load_lock);
-    free(lm->scores);
+    if (lm->table) {
+        unspinf_lmtable_close(lm->table);
+        logmath_free(lm->lmath);
+    }
+    free(lm->table_path);
+    if (lm->scores)
+        munmap(lm->scores, MEMO_BYTES);
     free(pthread_getspecific(lm->memo));   /* other threads' went with them */
     pthread_key_delete(lm->memo);
     free(lm->path);
@@ -200,9 +271,15 @@ void unspinf_lm_close(unspinf_lm *lm)
 static thread_memo *get_memo(unspinf_lm *lm)
 {
     thread_memo *memo = pthread_getspecific(lm->memo);
-    if (!memo && (memo = calloc(1, sizeof *memo)) && pthread_setspecific(lm->memo, memo)) {
-        free(memo);
-        memo = NULL;
+    if (memo)
+        return memo;
+    /* (aligned, so that each word slot is in one cache line) */
+    if ((memo = aligned_alloc(64, (sizeof *memo + 63) / 64 * 64))) {
+        memset(memo, 0, sizeof *memo);
+        if (pthread_setspecific(lm->memo, memo)) {
+            free(memo);
+            memo = NULL;
+        }
     }
     return memo;
 }
@@ -219,17 +296,16 @@ int unspinf_lm_wid(unspinf_lm *lm, const char *word)
         for (size_t i = 0; i < len; i++)
             h = (h ^ (unsigned char)word[i]) * 1099511628211ull;
         slot = &memo->words[(h * 0x9E3779B97F4A7C15ull) >> (64 - WORD_BITS)];
-        if (slot->hash == h && slot->len == len && !memcmp(slot->text, word, len))
+        if (slot->hash == (uint32_t)h && !memcmp(slot->text, word, len + 1))
             return slot->wid;
     }
-    int32 wid = ngram_wid(lm->copies[0].model, word);
+    int32 wid = lm->table ? unspinf_lmtable_wid(lm->table, word) : ngram_wid(lm->copies[0].model, word);
     /* the model has no unknown word of its own: ngram_wid gives -1 for it */
     wid = wid < 0 || wid == lm->unknown ? UNSPINF_LM_UNKNOWN : wid;
     if (slot) {
-        slot->hash = h;
+        slot->hash = (uint32_t)h;
         slot->wid = wid;
-        slot->len = (uint32_t)len;
-        memcpy(slot->text, word, len);
+        memcpy(slot->text, word, len + 1);
     }
     return wid;
 }
@@ -279,6 +355,8 @@ static model_copy *take_copy(unspinf_lm *lm, thread_memo *tm)
 /* The model's score (logmath's integer log) of w after hist. */
 static int32 model_score(unspinf_lm *lm, thread_memo *tm, int32 w, int32 *hist, int32 n_hist)
 {
+    if (lm->table)
+        return unspinf_lmtable_score(lm->table, w, hist, n_hist);
     int32 n_used;
     model_copy *c = take_copy(lm, tm);
     int32 score = ngram_ng_score(c->model, w, hist, n_hist, &n_used);
@@ -321,28 +399,31 @@ static double word_score(unspinf_lm *lm, thread_memo *tm, const int *wids, size_
 {
     int32 hist[2], n_hist = history(wids, i, hist);
     if (key == NO_KEY)
-        return logmath_log_to_log10(lm->copies[0].lmath, model_score(lm, tm, wids[i], hist, n_hist));
+        return logmath_log_to_log10(lm->lmath, model_score(lm, tm, wids[i], hist, n_hist));
     near_slot *near = tm ? &tm->near[key & ((1u << NEAR_BITS) - 1)] : NULL;
     if (near && near->key == (key | MEMO_USED))
         return near->logp;
     int32 score;
-    uint64_t *pair = lm->scores ? &lm->scores[2 * (key >> MEMO_TAG_BITS)] : NULL;
-    uint64_t tag = MEMO_USED | (key & ((1ull << MEMO_TAG_BITS) - 1)) << 31, v = 0;
-    for (int k = 0; pair && k < 2 && !v; k++)
-        if (((v = __atomic_load_n(&pair[k], __ATOMIC_RELAXED)) & ~MEMO_SCORE_MASK) != tag)
-            v = 0;
+    uint64_t *set = lm->scores ? &lm->scores[MEMO_WAYS * (key >> MEMO_TAG_BITS)] : NULL;
+    uint64_t tag = MEMO_USED | (key & ((1ull << MEMO_TAG_BITS) - 1)) << MEMO_SCORE_BITS, v = 0;
+    for (int k = 0; set && k < MEMO_WAYS; k++) {
+        v = __atomic_load_n(&set[k], __ATOMIC_RELAXED);
+        if (!v || (v & ~MEMO_SCORE_MASK) == tag)
+            break;   /* (slots fill in order: the rest are empty) */
+        v = 0;
+    }
     if (v) {
-        /* (the sign of 31 bits) */
-        score = (int32)((uint32_t)(v << 1)) >> 1;
+        /* (the sign of MEMO_SCORE_BITS bits) */
+        score = (int32)((uint32_t)(v << (32 - MEMO_SCORE_BITS))) >> (32 - MEMO_SCORE_BITS);
     } else {
         score = model_score(lm, tm, wids[i], hist, n_hist);
-        if (pair && score >= -(1 << 30) && score < (1 << 30)) {
-            __atomic_store_n(&pair[1], __atomic_load_n(&pair[0], __ATOMIC_RELAXED), __ATOMIC_RELAXED);
-            __atomic_store_n(&pair[0], tag | ((uint64_t)(uint32_t)score & MEMO_SCORE_MASK), __ATOMIC_RELAXED);
+        if (set && score >= -(1 << (MEMO_SCORE_BITS - 1)) && score < (1 << (MEMO_SCORE_BITS - 1))) {
+            for (int k = MEMO_WAYS - 1; k > 0; k--)
+                __atomic_store_n(&set[k], __atomic_load_n(&set[k - 1], __ATOMIC_RELAXED), __ATOMIC_RELAXED);
+            __atomic_store_n(&set[0], tag | ((uint64_t)(uint32_t)score & MEMO_SCORE_MASK), __ATOMIC_RELAXED);
         }
     }
-    /* every copy's logmath is made alike */
-    double logp = logmath_log_to_log10(lm->copies[0].lmath, score);
+    double logp = logmath_log_to_log10(lm->lmath, score);
     if (near) {
         near->key = key | MEMO_USED;
         near->logp = logp;
@@ -365,9 +446,10 @@ double unspinf_lm_score_more(unspinf_lm *lm, const int *wids, size_t from, size_
         if (ready && b == 0) {
             for (size_t j = i; j < to && j < i + BATCH; j++) {
                 uint64_t key = keys[j - i] = wids[j] == UNSPINF_LM_UNKNOWN ? NO_KEY : memo_key(wids, j);
-                if (key != NO_KEY && lm->scores && !(tm && tm->near[key & ((1u << NEAR_BITS) - 1)].key ==
-                                                               (key | MEMO_USED)))
-                    __builtin_prefetch(&lm->scores[2 * (key >> MEMO_TAG_BITS)]);
+                if (key == NO_KEY || (tm && tm->near[key & ((1u << NEAR_BITS) - 1)].key == (key | MEMO_USED)))
+                    continue;
+                if (lm->scores)
+                    __builtin_prefetch(&lm->scores[MEMO_WAYS * (key >> MEMO_TAG_BITS)]);
             }
         }
         if (ready)

@@ -9,11 +9,14 @@
  * opened: a run over clean articles, which the gate keeps from the model,
  * never reads it.  Opening only checks that the file is there.
  *
- * sphinxbase's trie scorer keeps a history/backoff cache inside the model, so
- * one model scores for one thread at a time: each thread memoises the
- * probabilities and word ids it has looked up (lm.c), and a lookup in the
- * model takes a free copy of it; a further copy is read when every copy is
- * busy, up to one per core (at most four). */
+ * Scores come from the model's table (lmtable.h) when there is one made from
+ * the model file as it is: mapped, shared by every thread, no lock.  Else
+ * from sphinxbase, whose trie scorer keeps a history/backoff cache inside
+ * the model, so one model scores for one thread at a time: each thread
+ * memoises the probabilities and word ids it has looked up (lm.c), and a
+ * lookup in the model takes a free copy of it; a further copy is read when
+ * every copy is busy, up to one per core (at most four).  Both give the same
+ * scores. */
 #ifndef UNSPINF_LM_H
 #define UNSPINF_LM_H
 
@@ -23,8 +26,10 @@
 
 typedef struct unspinf_lm unspinf_lm;
 
-/* Checks that a model file is at path; NULL and *err (naming the path) when not. */
-unspinf_lm *unspinf_lm_open(const char *path, char **err);
+/* Checks that a model file is at path; NULL and *err (naming the path) when
+ * not.  table: the model's table, used when it was made from this very file
+ * (NULL for none). */
+unspinf_lm *unspinf_lm_open(const char *path, const char *table, char **err);
 void unspinf_lm_close(unspinf_lm *lm);
 
 /* Reads the model unless it is read already (thread-safe); -1 and *err when

@@ -6,6 +6,7 @@ plugins_unspin_unspin_la_SOURCES = \
 	plugins/unspin/maps.c plugins/unspin/maps.h \
 	plugins/unspin/mapindex.c plugins/unspin/mapindex.h \
 	plugins/unspin/lm.c plugins/unspin/lm.h \
+	plugins/unspin/lmtable.c plugins/unspin/lmtable.h \
 	plugins/unspin/speller.c plugins/unspin/speller.h \
 	plugins/unspin/tokens.c plugins/unspin/tokens.h \
 	plugins/unspin/gate.c plugins/unspin/gate.h \
@@ -59,6 +60,31 @@ dicts/unspin/fingerprints.tsv dicts/unspin/fingerprints-thesaurus.tsv: $(filter 
 	else \
 	  rm -f $@.tmp; : > $@; echo "warning: $@ left empty: the unspin filter will compute its weights at each start"; \
 	fi
+
+# The model's n-grams in hashed tables (plugins/unspin/lmtable.h), mapped at
+# run time instead of reading the model: made here once from the model's
+# trie file.  Without a model (or with one of another kind) the file is left
+# empty and runs score with sphinxbase, as they do when the model changed
+# since.
+unspindict_DATA += dicts/unspin/lm-table.bin
+CLEANFILES += dicts/unspin/lm-table.bin
+dicts/unspin/lm-table.bin: plugins/unspin/unspin.la unspin$(EXEEXT)
+	$(AM_V_GEN)$(MKDIR_P) dicts/unspin && \
+	if ./unspin -f unspin --set unspin.lm_table_out=$@.tmp < /dev/null > /dev/null; then \
+	  mv $@.tmp $@; \
+	else \
+	  rm -f $@.tmp; : > $@; echo "warning: $@ left empty: the unspin filter will score with sphinxbase"; \
+	fi
+
+# the table's scores against sphinxbase's, n-gram by n-gram
+check_PROGRAMS += tests/unspin/test-lmtable
+TESTS += tests/unspin/test-lmtable
+tests_unspin_test_lmtable_SOURCES = tests/unspin/test-lmtable.c plugins/unspin/lmtable.c plugins/unspin/lmtable.h
+tests_unspin_test_lmtable_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SPHINXBASE_CFLAGS)
+tests_unspin_test_lmtable_LDADD = libunspin.la $(CHECK_LIBS) $(SPHINXBASE_LIBS)
+
+TESTS += tests/unspin/lmtable.sh
+EXTRA_DIST += tests/unspin/lmtable.sh
 
 TESTS += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
 	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh tests/unspin/frequent.sh

@@ -37,6 +37,9 @@
  *                   "" for none                   [dicts/unspin/fingerprints.tsv,
  *                   with the thesaurus fingerprints-thesaurus.tsv]
  *   fingerprints_out  compute every weight and write the cache to this file
+ *   lm_table        the model's table of n-grams (lmtable.h), or "" for
+ *                   none (score with sphinxbase)    [dicts/unspin/lm-table.bin]
+ *   lm_table_out    make the model's table and write it to this file
  *   typos           also repair ordinary typos ("recieve"), decided in
  *                   context by the model (typo.h)            [false]
  *   typo_threshold  least log10 margin by which a typo's fix must beat
@@ -58,6 +61,7 @@
 
 #include "calibration.h"
 #include "gate.h"
+#include "lmtable.h"
 #include "repair.h"
 #include "typo.h"
 #include "unspinf.h"
@@ -158,7 +162,8 @@ static int string_option(const cJSON *config, const char *key, const char **out,
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(config, key);
     if (!v)
         return 0;
-    if (!cJSON_IsString(v) || (!*v->valuestring && strcmp(key, "calibration") && strcmp(key, "fingerprints")))
+    if (!cJSON_IsString(v) || (!*v->valuestring && strcmp(key, "calibration") && strcmp(key, "fingerprints") &&
+                                strcmp(key, "lm_table")))
         return unspin_error(err, "\"%s\" must be a non-empty string (a file path)", key);
     *out = v->valuestring;
     return 0;
@@ -171,7 +176,7 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
                                          "generated_odds", "generated_ratio", "generated_threshold", "min_evidence",
                                          "news_smoothing",
                                          "review_from", "review_rate", "thesaurus", "typos", "typo_threshold",
-                                         "fingerprints", "fingerprints_out", NULL };
+                                         "fingerprints", "fingerprints_out", "lm_table", "lm_table_out", NULL };
     for (const cJSON *k = config->child; k; k = k->next) {
         int ok = 0;
         for (int i = 0; known[i] && !ok; i++)
@@ -180,7 +185,7 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
             return unspin_error(err, "unknown option \"%s\" (known: threshold, spin_threshold, gate, prior, "
                                      "spin_odds, min_evidence, news_smoothing, review_from, review_rate, generated_odds, generated_ratio, generated_threshold, rate_weight, "
                                      "maps, thesaurus, model, hunspell, calibration, calibrate_out, fingerprints, "
-                                     "fingerprints_out, typos, typo_threshold)", k->string);
+                                     "fingerprints_out, lm_table, lm_table_out, typos, typo_threshold)", k->string);
     }
     unspinf *u = calloc(1, sizeof *u);
     if (!u)
@@ -204,7 +209,8 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
     u->generated_threshold = 0.99;
     u->typo_threshold = 2;
     const char *model = UNSPIN_DEFAULT_LM, *hunspell = UNSPIN_DEFAULT_HUNSPELL, *calibration = NULL,
-               *calibrate_out = NULL, *fingerprints = NULL, *fingerprints_out = NULL;
+               *calibrate_out = NULL, *fingerprints = NULL, *fingerprints_out = NULL, *lm_table = NULL,
+               *lm_table_out = NULL;
     const cJSON *gate = cJSON_GetObjectItemCaseSensitive(config, "gate");
     if (gate && !cJSON_IsBool(gate))
         return unspin_error(err, "\"gate\" must be true or false");
@@ -231,7 +237,8 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
         string_option(config, "calibration", &calibration, err) ||
         string_option(config, "calibrate_out", &calibrate_out, err) ||
         string_option(config, "fingerprints", &fingerprints, err) ||
-        string_option(config, "fingerprints_out", &fingerprints_out, err))
+        string_option(config, "fingerprints_out", &fingerprints_out, err) ||
+        string_option(config, "lm_table", &lm_table, err) || string_option(config, "lm_table_out", &lm_table_out, err))
         return -1;
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/unspin", host->dict_dir);
@@ -253,7 +260,12 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
     } else if (*calibration && unspinf_calibration_load(&u->maps, calibration, err)) {
         return -1;
     }
-    if (!(u->lm = unspinf_lm_open(model, err)) || !(u->speller = unspinf_speller_open(hunspell, err)))
+    if (lm_table_out && unspinf_lmtable_write(model, lm_table_out, err))
+        return -1;
+    char table[8192];
+    snprintf(table, sizeof table, "%s/lm-table.bin", dir);
+    if (!(u->lm = unspinf_lm_open(model, lm_table ? (*lm_table ? lm_table : NULL) : table, err)) ||
+        !(u->speller = unspinf_speller_open(hunspell, err)))
         return -1;
     if (!u->calibrate_out)
         unspinf_calibration_prune(&u->maps, u->generated_ratio);
