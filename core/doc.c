@@ -26,13 +26,35 @@ static char *dup_bytes(const char *s, size_t n)
     return p;
 }
 
+/* The text is followed by its NUL and then zero bytes up to DOC_TEXT_PAD:
+ * vector code such as PCRE2's JIT reads whole aligned blocks and may look
+ * past the end of the text (harmlessly, within the block), and those bytes
+ * must be defined, or valgrind reports a branch on uninitialised memory. */
+#define DOC_TEXT_PAD 64
+
+static char *pad_text(char *p, size_t n)
+{
+    memset(p + n, 0, DOC_TEXT_PAD);
+    return p;
+}
+
+static char *dup_text(const char *s, size_t n)
+{
+    char *p = malloc(n + DOC_TEXT_PAD);
+    if (!p)
+        return NULL;
+    if (n)
+        memcpy(p, s, n);
+    return pad_text(p, n);
+}
+
 unspin_doc *unspin_doc_new(const char *id, const char *text, size_t len, int logging)
 {
     unspin_doc *d = calloc(1, sizeof *d);
     if (!d)
         return NULL;
     d->id = strdup(id ? id : "");
-    d->text = dup_bytes(text ? text : "", text ? len : 0);
+    d->text = dup_text(text ? text : "", text ? len : 0);
     d->len = text ? len : 0;
     d->logging = logging;
     d->filter = "";
@@ -76,13 +98,13 @@ int unspin_doc_take_text(unspin_doc *d, char *text, size_t len)
     if (!text)
         return -1;
     /* The header promises a NUL after the last byte; a filter's buffer may
-     * be exactly len bytes long, so make room when it is not there. */
-    char *p = realloc(text, len + 1);
+     * be exactly len bytes long, so make room for it and the padding. */
+    char *p = realloc(text, len + DOC_TEXT_PAD);
     if (!p) {
         free(text);
         return -1;
     }
-    p[len] = '\0';
+    pad_text(p, len);
     free(d->text);
     d->text = p;
     d->len = len;
@@ -91,7 +113,7 @@ int unspin_doc_take_text(unspin_doc *d, char *text, size_t len)
 
 int unspin_doc_set_text(unspin_doc *d, const char *text, size_t len)
 {
-    char *p = dup_bytes(text, len);
+    char *p = dup_text(text, len);
     if (!p)
         return -1;
     free(d->text);
@@ -105,7 +127,7 @@ char *unspin_doc_release_text(unspin_doc *d, size_t *len)
     char *p = d->text;
     if (len)
         *len = d->len;
-    d->text = dup_bytes("", 0);
+    d->text = dup_text("", 0);
     d->len = 0;
     return p;
 }
