@@ -11,6 +11,8 @@
 
 #include <unspin/filter.h>
 
+#include "hash.h"
+
 #define ENTRY_WIDS (UNSPINF_MAX_PHRASE * (UNSPINF_MAX_CANDS + 1))
 #define GENERATED_FP_FROM 1.0   /* log10 rarity of a generated form that starts to count */
 #define GENERATED_FP_MAX 2.0    /* the most one generated form counts */
@@ -107,8 +109,8 @@ static int compute_entry(unspinf *u, unspinf_entry *e, char **err)
 /* What the entry's cached values depend on besides the model and Hunspell. */
 static uint64_t entry_hash(const unspinf_entry *e)
 {
-    uint64_t h = 1469598103934665603ull;
-#define MIX(p, n) for (size_t i_ = 0; i_ < (n); i_++) h = (h ^ ((const unsigned char *)(p))[i_]) * 1099511628211ull
+    uint64_t h = UNSPINF_FNV_SEED;
+#define MIX(p, n) (h = unspinf_fnv(h, (p), (n)))
     MIX(e->spun, strlen(e->spun) + 1);
     for (int j = 0; j < e->n_cands; j++) {
         MIX(e->cands[j].text, strlen(e->cands[j].text) + 1);

@@ -15,6 +15,7 @@
 #include <sphinxbase/ngram_model.h>
 #include <unspin/filter.h>
 
+#include "hash.h"
 #include "lmtable.h"
 
 /* Deciding a cluster of spun forms scores the same few trigrams over and
@@ -25,9 +26,9 @@
  * table that all threads share without a lock: a slot is one 64-bit word,
  * read and written whole, holding the model's integer score (29 bits) and
  * enough of the trigram to tell it from any other (the three ids + 1,
- * MEMO_WID_BITS each, are mixed one-to-one and split into the index of a set
- * of slots and a 33-bit tag).  A set is the 8 slots of one cache line, so
- * that a lookup is one cache miss: a new score goes into its first slot and
+ * MEMO_WID_BITS each, are mixed one-to-one by unspinf_mix_bits() and split
+ * into the index of a set of slots and a 33-bit tag).  A set is the 8 slots
+ * of one cache line, so that a lookup is one cache miss: a new score goes into its first slot and
  * the others move down, the last one out.  256K sets: 16 MB.  (A 16 MB spun
  * run looks up 3.3M trigrams here, 0.82M different ones: 512K pairs of slots
  * missed 1.56M, 128K sets of 8 1.26M; 256K sets cut its CPU time by a tenth
@@ -41,19 +42,6 @@
 #define MEMO_SCORE_BITS 29        /* scores out of range are not memoised (log10 P < -11,000) */
 #define MEMO_USED (1ull << 63)
 #define MEMO_SCORE_MASK ((1ull << MEMO_SCORE_BITS) - 1)
-
-/* A one-to-one mixing of MEMO_KEY_BITS-bit keys (each step can be undone),
- * so that the index is spread and index + tag still name one trigram. */
-static uint64_t mix_key(uint64_t x)
-{
-    const uint64_t mask = (1ull << MEMO_KEY_BITS) - 1;
-    x ^= x >> 26;
-    x = (x * 0x9E3779B97F4A7C15ull) & mask;
-    x ^= x >> 25;
-    x = (x * 0xC2B2AE3D27D4EB4Full) & mask;
-    x ^= x >> 26;
-    return x;
-}
 
 /* Every word of a spun article is looked up in the model's vocabulary, the
  * same common words again and again: the thread keeps their ids too, in 16K
@@ -72,7 +60,7 @@ typedef struct word_slot {
 /* In front of the shared table, each thread keeps the scores it used last
  * in a small table of its own (64 KB, in the core's cache): a cluster's
  * windows look up the same trigrams again and again, and a look into the
- * shared 8 MB is a cache miss. */
+ * shared 16 MB is a cache miss. */
 #define NEAR_BITS 12
 
 typedef struct near_slot {
@@ -291,11 +279,10 @@ int unspinf_lm_wid(unspinf_lm *lm, const char *word)
     size_t len = strlen(word);
     thread_memo *memo = len && len < WORD_TEXT ? get_memo(lm) : NULL;
     word_slot *slot = NULL;
-    uint64_t h = 1469598103934665603ull;
+    uint64_t h = 0;
     if (memo) {
-        for (size_t i = 0; i < len; i++)
-            h = (h ^ (unsigned char)word[i]) * 1099511628211ull;
-        slot = &memo->words[(h * 0x9E3779B97F4A7C15ull) >> (64 - WORD_BITS)];
+        h = unspinf_fnv(UNSPINF_FNV_SEED, word, len);
+        slot = &memo->words[(h * UNSPINF_MIX_C1) >> (64 - WORD_BITS)];
         if (slot->hash == (uint32_t)h && !memcmp(slot->text, word, len + 1))
             return slot->wid;
     }
@@ -390,7 +377,7 @@ static uint64_t memo_key(const int *wids, size_t i)
     uint64_t x = (uint32_t)wids[i] + 1u, y = (uint32_t)hist[0] + 1u, z = (uint32_t)hist[1] + 1u;
     if ((x | y | z) >= (1u << MEMO_WID_BITS))
         return NO_KEY;
-    return mix_key(x << (2 * MEMO_WID_BITS) | y << MEMO_WID_BITS | z);
+    return unspinf_mix_bits(x << (2 * MEMO_WID_BITS) | y << MEMO_WID_BITS | z, MEMO_KEY_BITS);
 }
 
 /* log10 P(wids[i] | the two words before it), from the memos if there

@@ -12,6 +12,8 @@
 
 #include <unspin/filter.h>
 
+#include "hash.h"
+
 /* --- the table file ----------------------------------------------------------
  *
  * A header, then sections each starting on a 64-byte boundary: the model's
@@ -95,29 +97,17 @@ static uint32_t required_bits(uint64_t max)
     return bits;
 }
 
-/* One-to-one on numbers of `bits` bits (each step can be undone). */
-static uint64_t mix_bits(uint64_t x, uint32_t bits)
-{
-    const uint64_t mask = (1ull << bits) - 1;
-    x ^= x >> (bits / 2);
-    x = (x * 0x9E3779B97F4A7C15ull) & mask;
-    x ^= x >> (bits / 2);
-    x = (x * 0xC2B2AE3D27D4EB4Full) & mask;
-    x ^= x >> (bits / 2);
-    return x;
-}
-
 /* The rest of every key of `bits` bits fits in a slot beside the value. */
 static int rests_fit(uint32_t n_buckets, uint32_t key_bits, int value_bits)
 {
     return required_bits(((1ull << key_bits) - 1) / n_buckets) <= DIST_SHIFT - (uint32_t)value_bits;
 }
 
-/* The inverse of mix_bits. */
+/* The inverse of unspinf_mix_bits(). */
 static uint64_t unmix_bits(uint64_t x, uint32_t bits)
 {
     const uint64_t mask = (1ull << bits) - 1;
-    const uint64_t c[2] = { 0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full };
+    const uint64_t c[2] = { UNSPINF_MIX_C1, UNSPINF_MIX_C2 };
     for (int step = 1; step >= 0; step--) {
         uint64_t y = x;
         for (uint32_t i = 0; i < bits; i++)
@@ -135,9 +125,7 @@ static uint64_t unmix_bits(uint64_t x, uint32_t bits)
 
 static uint64_t word_hash(const char *word)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (const unsigned char *p = (const unsigned char *)word; *p; p++)
-        h = (h ^ *p) * 1099511628211ull;
+    uint64_t h = unspinf_fnv(UNSPINF_FNV_SEED, word, strlen(word));
     return h ^ h >> 29;
 }
 
@@ -190,12 +178,12 @@ static void prefetch(const ngram_table *t, uint64_t m)
 
 static uint64_t bigram_key(uint32_t word_bits, uint32_t h1, uint32_t w)
 {
-    return mix_bits((uint64_t)h1 << word_bits | w, 2 * word_bits);
+    return unspinf_mix_bits((uint64_t)h1 << word_bits | w, 2 * word_bits);
 }
 
 static uint64_t trigram_key(uint32_t word_bits, uint32_t h2, uint32_t h1, uint32_t w)
 {
-    return mix_bits(((uint64_t)h2 << word_bits | h1) << word_bits | w, 3 * word_bits);
+    return unspinf_mix_bits(((uint64_t)h2 << word_bits | h1) << word_bits | w, 3 * word_bits);
 }
 
 /* --- scoring ---------------------------------------------------------------- */
@@ -289,13 +277,10 @@ static uint64_t model_sample(const char *model, uint64_t size)
 {
     int fd = open(model, O_RDONLY | O_CLOEXEC);
     unsigned char *buf = fd < 0 ? NULL : malloc(SAMPLE);
-    uint64_t h = 1469598103934665603ull;
+    uint64_t h = UNSPINF_FNV_SEED;
     for (int part = 0; buf && part < 2; part++) {
         ssize_t got = pread(fd, buf, SAMPLE, part == 0 || size < SAMPLE ? 0 : (off_t)(size - SAMPLE));
-        for (ssize_t i = 0; i < got; i++)
-            h = (h ^ buf[i]) * 1099511628211ull;
-        if (got < 0)
-            h = 0;
+        h = got < 0 ? 0 : unspinf_fnv(h, buf, (size_t)got);
     }
     if (fd >= 0)
         close(fd);

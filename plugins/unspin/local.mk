@@ -2,7 +2,7 @@
 # Hunspell.  Its maps are data users extend: dicts/unspin/*.map.
 pkglib_LTLIBRARIES += plugins/unspin/unspin.la
 plugins_unspin_unspin_la_SOURCES = \
-	plugins/unspin/unspin.c plugins/unspin/unspinf.h \
+	plugins/unspin/unspin.c plugins/unspin/unspinf.h plugins/unspin/hash.h \
 	plugins/unspin/maps.c plugins/unspin/maps.h \
 	plugins/unspin/mapindex.c plugins/unspin/mapindex.h \
 	plugins/unspin/lm.c plugins/unspin/lm.h \

@@ -8,9 +8,9 @@
 
 static uint64_t hash_text(const char *s, size_t len)
 {
-    uint64_t h = UNSPINF_MAPS_HASH_SEED;
+    uint64_t h = UNSPINF_FNV_SEED;
     for (size_t i = 0; i < len; i++)
-        h = unspinf_maps_hash(h, (unsigned char)s[i]);
+        h = unspinf_fnv_byte(h, (unsigned char)s[i]);
     return h;
 }
 
@@ -103,7 +103,7 @@ int unspinf_maps_word_id_hashed(const unspinf_maps *m, const char *s, size_t len
 int unspinf_maps_word_id(const unspinf_maps *m, const char *s, size_t len, int dot)
 {
     uint64_t h = hash_text(s, len);
-    return unspinf_maps_word_id_hashed(m, s, len, dot, dot ? unspinf_maps_hash(h, '.') : h, NULL);
+    return unspinf_maps_word_id_hashed(m, s, len, dot, dot ? unspinf_fnv_byte(h, '.') : h, NULL);
 }
 
 static void word_put(struct unspinf_word_slot *slots, size_t n_slots, const unspinf_map_word *w, size_t id)
@@ -180,9 +180,9 @@ struct unspinf_phrase {
 
 static uint64_t hash_ids(const int *ids, int n)
 {
-    uint64_t h = UNSPINF_MAPS_HASH_SEED;
+    uint64_t h = UNSPINF_FNV_SEED;
     for (int k = 0; k < n; k++)
-        h = (h ^ (unsigned)ids[k]) * 1099511628211ull;
+        h = (h ^ (unsigned)ids[k]) * UNSPINF_FNV_PRIME;   /* FNV-1a over whole ids */
     return h;
 }
 

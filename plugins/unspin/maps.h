@@ -28,6 +28,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "hash.h"
+
 #define UNSPINF_MAX_PHRASE 6          /* words in a spun form or an original */
 #define UNSPINF_MAX_CANDS 8           /* originals of one spun form */
 
@@ -106,18 +108,13 @@ void unspinf_maps_drop_cand(unspinf_entry *e, int j);
  * the spun forms and the originals, or -1 when none holds it. */
 int unspinf_maps_word_id(const unspinf_maps *maps, const char *s, size_t len, int dot);
 
-/* The same with the word's hash already made: UNSPINF_MAPS_HASH_SEED, then
- * unspinf_maps_hash() on each byte (and on the "." when dot).  With form_id,
+/* The same with the word's hash already made: UNSPINF_FNV_SEED, then
+ * unspinf_fnv_byte() (hash.h) on each byte (and on the "." when dot).  With form_id,
  * sets *form_id to the id when a spun form holds the word, else to -1; then s
  * must be readable for 24 bytes (a norm of tokens.h). */
 int unspinf_maps_word_id_hashed(const unspinf_maps *maps, const char *s, size_t len, int dot, uint64_t hash,
                                 int *form_id);
 
-#define UNSPINF_MAPS_HASH_SEED 1469598103934665603ull
-static inline uint64_t unspinf_maps_hash(uint64_t h, unsigned char c)
-{
-    return (h ^ c) * 1099511628211ull;          /* FNV-1a */
-}
 
 struct unspinf_word;
 

@@ -90,17 +90,17 @@ static const unsigned char *read_word(const unsigned char *s, const unsigned cha
 {
     char buf[64];
     size_t o = 0;           /* bytes of norm; over UNSPINF_WORD_MAX - 1: too long */
-    uint64_t h = UNSPINF_MAPS_HASH_SEED;
+    uint64_t h = UNSPINF_FNV_SEED;
     for (;;) {
         for (unsigned f = fold[*p]; f; f = fold[*++p]) {
             buf[o++ & 63] = (char)f;
-            h = unspinf_maps_hash(h, (unsigned char)f);
+            h = unspinf_fnv_byte(h, (unsigned char)f);
         }
         size_t l = p < end && byte_class[*p] >= LEAD2 ? letter_len(p, end) : 0;
         if (l) {            /* a letter outside ASCII, kept as it is */
             for (size_t i = 0; i < l; i++, o++) {
                 buf[o & 63] = (char)p[i];
-                h = unspinf_maps_hash(h, p[i]);
+                h = unspinf_fnv_byte(h, p[i]);
             }
             p += l;
             continue;
@@ -109,7 +109,7 @@ static const unsigned char *read_word(const unsigned char *s, const unsigned cha
         if ((a || (p < end && *p == '-')) && letter_len(p + (a ? a : 1), end)) {
             char c = a ? '\'' : '-';
             buf[o & 63] = c;
-            h = unspinf_maps_hash(h, (unsigned char)c);
+            h = unspinf_fnv_byte(h, (unsigned char)c);
             o++;
             p += a ? a : 1;
         } else {
@@ -134,9 +134,9 @@ static const unsigned char *read_word(const unsigned char *s, const unsigned cha
 /* The hash of w's norm without its possessive 's. */
 static uint64_t base_hash(const unspinf_word *w)
 {
-    uint64_t h = UNSPINF_MAPS_HASH_SEED;
+    uint64_t h = UNSPINF_FNV_SEED;
     for (size_t i = 0; i < w->base_len; i++)
-        h = unspinf_maps_hash(h, (unsigned char)w->norm[i]);
+        h = unspinf_fnv_byte(h, (unsigned char)w->norm[i]);
     return h;
 }
 
@@ -167,7 +167,7 @@ long unspinf_tokenize_into(const char *text, size_t len, const unspinf_maps *map
                 unspinf_word *x = &words[n - 1];
                 x->dot = 1;
                 if (maps && x->norm_len)
-                    unspinf_maps_word_id_hashed(maps, x->norm, x->norm_len, 1, unspinf_maps_hash(hash, '.'),
+                    unspinf_maps_word_id_hashed(maps, x->norm, x->norm_len, 1, unspinf_fnv_byte(hash, '.'),
                                                 &x->key_dot);
                 /* a full stop before a lowercase word is an abbreviation's */
                 const unsigned char *q = p + 1;
