@@ -604,15 +604,16 @@ static double settle(const unspinf *u, site *sites, int ns, int originals, unspi
     return rate;
 }
 
-static void lookup_wid(const unspinf *u, unspinf_word *x)
+int unspinf_word_wid(const unspinf *u, const unspinf_word *x)
 {
-    x->wid = x->norm_len ? unspinf_lm_wid(u->lm, x->norm) : UNSPINF_LM_UNKNOWN;
-    if (x->wid == UNSPINF_LM_UNKNOWN && x->base_len < x->norm_len) {
+    int wid = x->norm_len ? unspinf_lm_wid(u->lm, x->norm) : UNSPINF_LM_UNKNOWN;
+    if (wid == UNSPINF_LM_UNKNOWN && x->base_len < x->norm_len) {
         char base[UNSPINF_WORD_MAX];
         memcpy(base, x->norm, x->base_len);
         base[x->base_len] = 0;
-        x->wid = unspinf_lm_wid(u->lm, base);
+        wid = unspinf_lm_wid(u->lm, base);
     }
+    return wid;
 }
 
 /* The model's ids of the words the windows read (score_combo(): two words
@@ -622,7 +623,7 @@ static void lookup_wids(const unspinf *u, unspinf_word *w, long nw, const site *
 {
     if (all) {
         for (long i = 0; i < nw; i++)
-            lookup_wid(u, &w[i]);
+            w[i].wid = unspinf_word_wid(u, &w[i]);
         return;
     }
     long done = 0;   /* words before it have their ids */
@@ -630,7 +631,7 @@ static void lookup_wids(const unspinf *u, unspinf_word *w, long nw, const site *
         long i = sites[k].first - 2L > done ? sites[k].first - 2L : done;
         long end = sites[k].first + sites[k].n + 2L < nw ? sites[k].first + sites[k].n + 2L : nw;
         for (; i < end; i++)
-            lookup_wid(u, &w[i]);
+            w[i].wid = unspinf_word_wid(u, &w[i]);
         done = i > done ? i : done;
     }
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "repair.h"
 #include "tokens.h"
 
 #define MIN_LEN 3             /* shorter words ("fo", "te") are too often something else */
@@ -167,21 +168,6 @@ static void americanise(const char *s, char *out, size_t cap)
     out[o] = 0;
 }
 
-/* The model's id of word j (of its base without 's when the whole is unknown). */
-static int wid_of(const unspinf *u, const unspinf_word *x)
-{
-    if (!x->norm_len)
-        return UNSPINF_LM_UNKNOWN;
-    int wid = unspinf_lm_wid(u->lm, x->norm);
-    if (wid == UNSPINF_LM_UNKNOWN && x->base_len < x->norm_len) {
-        char base[UNSPINF_WORD_MAX];
-        memcpy(base, x->norm, x->base_len);
-        base[x->base_len] = 0;
-        wid = unspinf_lm_wid(u->lm, base);
-    }
-    return wid;
-}
-
 /* The words whose probability the choice at word i changes (i and the two
  * after it, or the sentence end), with their history: two words before, or
  * the sentence start.  seq[at] is word i; returns the length. */
@@ -195,12 +181,12 @@ static size_t window(const unspinf *u, const unspinf_word *w, long nw, long i, i
     if (a > i - 2 && (a == 0 || w[a - 1].sentence != s))
         seq[n++] = unspinf_lm_bos(u->lm);
     for (long j = a; j < i; j++)
-        seq[n++] = wid_of(u, &w[j]);
+        seq[n++] = unspinf_word_wid(u, &w[j]);
     *at = n;
     seq[n++] = UNSPINF_LM_UNKNOWN;   /* the word or a candidate goes here */
     long j = i + 1;
     for (; j < nw && j <= i + 2 && w[j].sentence == s; j++)
-        seq[n++] = wid_of(u, &w[j]);
+        seq[n++] = unspinf_word_wid(u, &w[j]);
     if (j <= i + 2)
         seq[n++] = unspinf_lm_eos(u->lm);
     return n;
@@ -223,18 +209,18 @@ static int decide(const unspinf *u, const unspinf_word *w, long nw, long i, cons
     int best = -1;
     for (int k = 0; k < ns; k++) {
         score[k] = -HUGE_VAL;
-        int wid = unspinf_lm_wid(u->lm, sugg[k]);
+        int wid = unspinf_lm_wid(u->lm, sugg[k]), edits = damerau(word, sugg[k]);
         /* a word of three letters has too many neighbours ("bpd" is barrels per
          * day, not "bad"): only a swap is fixed ("teh") */
         if (!plain_lowercase(sugg[k], strlen(sugg[k])) || wid == UNSPINF_LM_UNKNOWN ||
-            damerau(word, sugg[k]) > MAX_EDITS || same_stem(word, sugg[k]) ||
+            edits > MAX_EDITS || same_stem(word, sugg[k]) ||
             (strlen(word) < SHORT_LEN && !swapped(word, sugg[k])))
             continue;
         americanise(sugg[k], theirs, sizeof theirs);
         if (!strcmp(mine, theirs))
             return -1;   /* a spelling of another country, not a typo */
         seq[at] = wid;
-        score[k] = unspinf_lm_score(u->lm, seq, at, n) - EDIT_COST * (damerau(word, sugg[k]) - 1);
+        score[k] = unspinf_lm_score(u->lm, seq, at, n) - EDIT_COST * (edits - 1);
         if (best < 0 || score[k] > score[best])
             best = k;
     }
