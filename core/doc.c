@@ -15,16 +15,19 @@ struct unspin_doc {
     size_t n_stats, cap_stats;
 };
 
-static char *dup_bytes(const char *s, size_t n)
+/* A copy of s[0..n) followed by `zeros` zero bytes (1: its NUL). */
+static char *dup_zeroed(const char *s, size_t n, size_t zeros)
 {
-    char *p = malloc(n + 1);
+    char *p = malloc(n + zeros);
     if (!p)
         return NULL;
     if (n)
         memcpy(p, s, n);
-    p[n] = '\0';
+    memset(p + n, 0, zeros);
     return p;
 }
+
+static char *dup_bytes(const char *s, size_t n) { return dup_zeroed(s, n, 1); }
 
 /* The text is followed by its NUL and then zero bytes up to DOC_TEXT_PAD:
  * vector code such as PCRE2's JIT reads whole aligned blocks and may look
@@ -32,21 +35,7 @@ static char *dup_bytes(const char *s, size_t n)
  * must be defined, or valgrind reports a branch on uninitialised memory. */
 #define DOC_TEXT_PAD 64
 
-static char *pad_text(char *p, size_t n)
-{
-    memset(p + n, 0, DOC_TEXT_PAD);
-    return p;
-}
-
-static char *dup_text(const char *s, size_t n)
-{
-    char *p = malloc(n + DOC_TEXT_PAD);
-    if (!p)
-        return NULL;
-    if (n)
-        memcpy(p, s, n);
-    return pad_text(p, n);
-}
+static char *dup_text(const char *s, size_t n) { return dup_zeroed(s, n, DOC_TEXT_PAD); }
 
 unspin_doc *unspin_doc_new(const char *id, const char *text, size_t len, int logging)
 {
@@ -104,7 +93,7 @@ int unspin_doc_take_text(unspin_doc *d, char *text, size_t len)
         free(text);
         return -1;
     }
-    pad_text(p, len);
+    memset(p + len, 0, DOC_TEXT_PAD);
     free(d->text);
     d->text = p;
     d->len = len;

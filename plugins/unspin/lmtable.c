@@ -596,7 +596,6 @@ int unspinf_lmtable_write(const char *model, const char *out_path, char **err)
     trie_file f;
     ngram_table big = { 0 }, tri = { 0 };
     uint64_t *vocab = NULL;
-    uint32_t *offsets = NULL;
     float *unigrams = NULL;
     FILE *out = NULL;
     int rc = -1;
@@ -614,9 +613,8 @@ int unspinf_lmtable_write(const char *model, const char *out_path, char **err)
     while (slots < 2 * n)
         slots <<= 1;
     vocab = calloc(slots, 8);
-    offsets = malloc(4ull * n);
     unigrams = malloc(8ull * n);
-    if (!vocab || !offsets || !unigrams) {
+    if (!vocab || !unigrams) {
         unspin_error(err, "out of memory");
         goto done;
     }
@@ -631,8 +629,6 @@ int unspinf_lmtable_write(const char *model, const char *out_path, char **err)
             goto done;
         }
         const char *word = f.words + off;
-        offsets[i] = off;
-        off += (uint32_t)strlen(word) + 1;
         unigrams[2 * i] = unigram_value(&f, i, 0);
         unigrams[2 * i + 1] = unigram_value(&f, i, 1);
         /* as sphinxbase's hash: a word there twice keeps its first id */
@@ -640,7 +636,8 @@ int unspinf_lmtable_write(const char *model, const char *out_path, char **err)
         while (vocab[s & (slots - 1)] && strcmp(f.words + VOCAB_OFFSET(vocab[s & (slots - 1)]), word))
             s++;
         if (!vocab[s & (slots - 1)])
-            vocab[s & (slots - 1)] = VOCAB_SLOT(h, offsets[i], i);
+            vocab[s & (slots - 1)] = VOCAB_SLOT(h, off, i);
+        off += (uint32_t)strlen(word) + 1;
     }
     lmt_header h = { .version = LMT_VERSION, .byte_order = LMT_BYTE_ORDER, .model_size = (uint64_t)ms.st_size,
                      .model_mtime_sec = ms.st_mtim.tv_sec, .model_mtime_nsec = ms.st_mtim.tv_nsec,
@@ -677,7 +674,6 @@ done:
     free(big.slots);
     free(tri.slots);
     free(vocab);
-    free(offsets);
     free(unigrams);
     return rc;
 }
