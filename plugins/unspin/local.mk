@@ -29,6 +29,7 @@ dist_unspindict_DATA = \
 	dicts/unspin/nouns.map \
 	dicts/unspin/modifiers.map \
 	dicts/unspin/frequent.map \
+	dicts/unspin/formal.map \
 	dicts/unspin/calibration.tsv
 
 # The thesaurus map is generated from WordNet (Debian wordnet-base) into the
@@ -36,7 +37,7 @@ dist_unspindict_DATA = \
 # WordNet it is a map of comments and the build says so.
 UNSPIN_HAND_MAPS = $(srcdir)/dicts/unspin/phrases.map $(srcdir)/dicts/unspin/verbs.map \
 	$(srcdir)/dicts/unspin/nouns.map $(srcdir)/dicts/unspin/modifiers.map \
-	$(srcdir)/dicts/unspin/frequent.map
+	$(srcdir)/dicts/unspin/frequent.map $(srcdir)/dicts/unspin/formal.map
 $(srcdir)/dicts/unspin/thesaurus.map: $(srcdir)/plugins/unspin/make-thesaurus-map $(UNSPIN_HAND_MAPS)
 	$(AM_V_GEN)python3 $(srcdir)/plugins/unspin/make-thesaurus-map $(UNSPIN_HAND_MAPS) > $@.tmp && mv $@.tmp $@
 nodist_unspindict_DATA = $(srcdir)/dicts/unspin/thesaurus.map
@@ -87,8 +88,8 @@ TESTS += tests/unspin/lmtable.sh
 EXTRA_DIST += tests/unspin/lmtable.sh
 
 TESTS += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
-	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh tests/unspin/frequent.sh
+	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh tests/unspin/frequent.sh tests/unspin/formal.sh
 EXTRA_DIST += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
-	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh tests/unspin/frequent.sh plugins/unspin/make-calibration plugins/unspin/remake-calibration \
+	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh tests/unspin/frequent.sh tests/unspin/formal.sh plugins/unspin/make-calibration plugins/unspin/remake-calibration \
 	plugins/unspin/make-thesaurus-map \
 	bench/unspin-clean-damage bench/unspin-speed bench/unspin-typos
