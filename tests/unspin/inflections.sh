@@ -5,8 +5,6 @@
 # shipped dicts/unspin/inflections.map is what the generator makes of the shipped maps.
 . "$top_srcdir/tests/lib.sh"
 GEN="$top_srcdir/plugins/unspin/make-inflection-map"
-python3 "$GEN" 2> "$T/gen.err" > /dev/null
-if [ $? != 0 ] && grep -q "name the hand-written maps" "$T/gen.err"; then ok "no map named: refused"; else fail "no map: $(cat "$T/gen.err")"; fi
 python3 "$GEN" --wordnet "$T/nowhere" "$T/none.map" 2> "$T/gen.err" > /dev/null
 if [ $? != 0 ] && grep -q "wordnet-base" "$T/gen.err"; then ok "without WordNet: refused, naming the package"; else fail "without WordNet: $(cat "$T/gen.err")"; fi
 for f in /usr/share/wordnet/cntlist.rev /usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict /usr/share/hunspell/en_US.dic; do
@@ -33,9 +31,10 @@ printf 'information = data\n' > "$T/hand.map"
 python3 "$GEN" --scale 1 "$T/hand.map" > "$T/infl.map"
 grep -q 'datas' "$T/infl.map" && fail "a form Hunspell does not know (datas) was written" \
     || ok "only forms Hunspell knows are written"
-# the shipped map is up to date with the shipped hand-written maps
+# the shipped map is up to date with the shipped hand-written maps (with no map named,
+# the generator reads every map of dicts/unspin that is not generated)
 D="$top_srcdir/dicts/unspin"
-python3 "$GEN" "$D/phrases.map" "$D/verbs.map" "$D/nouns.map" "$D/modifiers.map" "$D/frequent.map" > "$T/now.map"
+python3 "$GEN" > "$T/now.map"
 if cmp -s "$T/now.map" "$D/inflections.map"; then
     ok "dicts/unspin/inflections.map is what the generator makes of the hand-written maps"
 else
