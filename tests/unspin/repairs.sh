@@ -57,20 +57,20 @@ grep -qF "Security Service said" "$T/out" && grep -q '"review_rate":' "$T/review
     && ok "below the gate, many confident replacements: repaired" || fail "review 2: $(head -c 300 "$T/out")"
 review 100
 expect_same "$T/spun.txt" "$T/out" "below the gate, too few confident replacements: untouched"
-# an article whose estimated spin rate is 0.1 or more passes with 0.45 of
+# an article whose estimated spin rate is 0.12 or more passes with 0.6 of
 # review_rate: with review_rate set just above its own figure it is repaired,
-# set to 2.5 times its figure (or with the rate out of reach) it is not
+# set to twice its figure (or with the rate out of reach) it is not
 review 100
 own=$(sed -n 's/.*"review_rate":\([0-9.]*\).*/\1/p' "$T/review.jsonl")
 rate=$(sed -n 's/.*"spin_rate":\([0-9.]*\).*/\1/p' "$T/review.jsonl")
-if awk -v r="$rate" -v o="$own" 'BEGIN { exit !(r >= 0.1 && o > 0) }'; then
+if awk -v r="$rate" -v o="$own" 'BEGIN { exit !(r >= 0.12 && o > 0) }'; then
     review "$(awk -v o="$own" 'BEGIN { print o / 0.8 }')"
     grep -qF "Security Service said" "$T/out" && ok "below review_rate, a spin rate of $rate: repaired" \
         || fail "review at $own / 0.8, spin rate $rate: $(head -c 300 "$T/out")"
-    review "$(awk -v o="$own" 'BEGIN { print o / 0.4 }')"
-    expect_same "$T/spun.txt" "$T/out" "under 0.45 of review_rate: untouched whatever the spin rate"
+    review "$(awk -v o="$own" 'BEGIN { print o / 0.5 }')"
+    expect_same "$T/spun.txt" "$T/out" "under 0.6 of review_rate: untouched whatever the spin rate"
 else
-    fail "the spun article's spin rate $rate (>= 0.1) and review rate $own (> 0) were expected"
+    fail "the spun article's spin rate $rate (>= 0.12) and review rate $own (> 0) were expected"
 fi
 
 # every replacement is logged with the candidates' scores and a confidence
