@@ -29,6 +29,7 @@ dist_unspindict_DATA = \
 	dicts/unspin/nouns.map \
 	dicts/unspin/modifiers.map \
 	dicts/unspin/frequent.map \
+	dicts/unspin/inflections.map \
 	dicts/unspin/formal.map \
 	dicts/unspin/calibration.tsv
 
@@ -88,8 +89,10 @@ TESTS += tests/unspin/lmtable.sh
 EXTRA_DIST += tests/unspin/lmtable.sh
 
 TESTS += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
-	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh tests/unspin/frequent.sh tests/unspin/formal.sh
+	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh tests/unspin/frequent.sh \
+	tests/unspin/inflections.sh tests/unspin/formal.sh
 EXTRA_DIST += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
-	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh tests/unspin/frequent.sh tests/unspin/formal.sh plugins/unspin/make-calibration plugins/unspin/remake-calibration \
-	plugins/unspin/make-thesaurus-map \
+	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh tests/unspin/frequent.sh plugins/unspin/make-calibration plugins/unspin/remake-calibration \
+	plugins/unspin/make-thesaurus-map plugins/unspin/make-inflection-map plugins/unspin/wordforms.py \
+	tests/unspin/inflections.sh tests/unspin/formal.sh \
 	bench/unspin-clean-damage bench/unspin-speed bench/unspin-typos
