@@ -7,7 +7,7 @@
  * whether the article was spun at all (gate.h); in a spun article each form is
  * decided in context by a trigram model (repair.h).  Options:
  *
- *   threshold       least confidence (0..1) to replace          [0.6]
+ *   threshold       least confidence (0..1) to replace          [0.63]
  *   spin_threshold  least spin score for an article to be repaired [2.5]
  *   gate            false: repair every article as if spun      [true]
  *   review_from     least spin score for a second look: the article is
@@ -194,7 +194,7 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
     if (pthread_key_create(&u->scratch, unspinf_repair_scratch_free))
         return unspin_error(err, "out of memory");
     u->has_scratch = 1;
-    u->threshold = 0.6;
+    u->threshold = 0.63;   /* the tuning samples at damage 0.005, seed 000 kept above 0.90 */
     u->spin_threshold = 2.5;
     u->prior = 0.3;
     u->gate = 1;
