@@ -121,6 +121,20 @@ static double news_odds(const unspinf *u, const unspinf_cand *c)
     return log10((c->n_original + u->news_smoothing + 1) / (c->n_form + u->news_smoothing + 1));
 }
 
+void unspinf_calibration_prepare(const unspinf *u, unspinf_maps *maps)
+{
+    for (size_t i = 0; i < maps->n; i++) {
+        unspinf_entry *e = &maps->entries[i];
+        for (int j = 0; j < e->n_cands; j++)
+            e->cands[j].prior_odds = news_odds(u, &e->cands[j]) + e->cands[j].log_weight +
+                                     (e->needs_calibration ? u->generated_odds : u->spin_odds);
+    }
+}
+
+/* odds above this count as this (log10): a certain replacement */
+#define ODDS_CAP 30
+#define ODDS_CAP_POWER 1e30
+
 void unspinf_calibration_terms(const unspinf *u, const unspinf_site *s, unspinf_decision_terms *t)
 {
     const unspinf_entry *e = s->e;
@@ -136,25 +150,31 @@ void unspinf_calibration_terms(const unspinf *u, const unspinf_site *s, unspinf_
         if (t->evidence[j] < u->min_evidence)
             continue;
         t->use[j] = 1;
-        t->odds[j] = news_odds(u, c) + c->log_weight + (e->needs_calibration ? u->generated_odds : u->spin_odds);
+        t->odds[j] = c->prior_odds;
+        t->fixed[j] = t->evidence[j] + (c->calibrated ? t->odds[j] : 0);
+        t->power[j] = pow(10.0, t->fixed[j] > ODDS_CAP ? ODDS_CAP : t->fixed[j]);
     }
 }
 
-void unspinf_calibration_decide(const unspinf *u, unspinf_site *s, const unspinf_decision_terms *t,
-                                double rate_odds)
+void unspinf_calibration_decide(unspinf_site *s, const unspinf_decision_terms *t, double rate_odds,
+                                double rate_power)
 {
     const unspinf_entry *e = s->e;
-    double top = -INFINITY, sum = 0, rate = u->rate_weight * rate_odds;
+    double top = -INFINITY, sum = 0;
     s->choice = -1;
     for (int j = 0; j < e->n_cands; j++) {
         if (!t->use[j])
             continue;
-        double odds = t->evidence[j];
-        if (e->cands[j].calibrated)
-            odds += t->odds[j] + rate;
-        if (odds > 30)
-            odds = 30;
-        sum += pow(10.0, odds);
+        double odds = t->fixed[j], power = t->power[j];
+        if (e->cands[j].calibrated) {
+            odds += rate_odds;
+            power *= rate_power;
+        }
+        if (odds > ODDS_CAP) {
+            odds = ODDS_CAP;
+            power = ODDS_CAP_POWER;
+        }
+        sum += power;
         if (odds > top) {
             top = odds;
             s->choice = j;

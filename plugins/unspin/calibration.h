@@ -50,6 +50,10 @@ int unspinf_calibration_load(unspinf_maps *maps, const char *path, char **err);
  * round: the spinner writes the rarer word). */
 void unspinf_calibration_prune(unspinf_maps *maps, double min_log_ratio);
 
+/* Works out every candidate's prior_odds once the options are set: what
+ * the decision adds for it at every site. */
+void unspinf_calibration_prepare(const unspinf *u, unspinf_maps *maps);
+
 /* The part of the decision for a site that the spin rate does not change,
  * per candidate: the decision is made again for every new estimate of the
  * rate (repair.c). */
@@ -57,15 +61,21 @@ typedef struct unspinf_decision_terms {
     int use[UNSPINF_MAX_CANDS];        /* 0: the form itself, or no evidence */
     double evidence[UNSPINF_MAX_CANDS];
     double odds[UNSPINF_MAX_CANDS];    /* the calibrated prior odds, all but the rate's */
+    double fixed[UNSPINF_MAX_CANDS];   /* evidence + odds (calibrated) or evidence, log10 */
+    double power[UNSPINF_MAX_CANDS];   /* 10^fixed, capped: the decision is made again for
+                                        * every estimate of the rate, and pow() was 8% of a
+                                        * spun run */
 } unspinf_decision_terms;
 
 /* Fills t from the window scores s->best[] and s->bonus[]. */
 void unspinf_calibration_terms(const unspinf *u, const unspinf_site *s, unspinf_decision_terms *t);
 
 /* Sets s->choice and s->conf from t (made for s); rate_odds: log10 odds of
- * the article's spin rate (spinner changes per place it could change). */
-void unspinf_calibration_decide(const unspinf *u, unspinf_site *s, const unspinf_decision_terms *t,
-                                double rate_odds);
+ * the article's spin rate (spinner changes per place it could change) times
+ * the option rate_weight, and rate_power 10^rate_odds (worked out once for
+ * all the sites). */
+void unspinf_calibration_decide(unspinf_site *s, const unspinf_decision_terms *t, double rate_odds,
+                                double rate_power);
 
 /* The model's evidence (log10 likelihood ratio) at s for its candidate j. */
 double unspinf_calibration_evidence(const unspinf_site *s, int j);

@@ -147,7 +147,7 @@ static int word_add(unspinf_maps *m, const char *s, size_t len)
         return -1;
     w->len = len;
     w->hash = hash_text(s, len);
-    w->longest = w->single = w->in_form = 0;
+    w->longest = w->single = w->in_form = w->longest_original = 0;
     m->n_words++;
     if (m->n_words * 2 > m->n_word_slots)
         return word_rehash(m, m->n_word_slots ? m->n_word_slots * 2 : 4096) ? -1 : (int)m->n_words - 1;
@@ -279,7 +279,11 @@ int unspinf_index_add_form(unspinf_maps *m, size_t i)
 int unspinf_index_add_original(unspinf_maps *m, const char *text)
 {
     int ids[UNSPINF_MAX_PHRASE], n = text_ids(m, text, ids);
-    return n < 0 ? -1 : phrase_add(&m->originals, ids, n, 1);
+    if (n < 0)
+        return -1;
+    if (m->words[ids[0]].longest_original < n)
+        m->words[ids[0]].longest_original = n;
+    return phrase_add(&m->originals, ids, n, 1);
 }
 
 void unspinf_index_free(unspinf_maps *m)

@@ -44,6 +44,8 @@ typedef struct unspinf_cand {
     double log_ratio;                 /* log10 (its clean count + 1) / (the form's + 1) */
     double n_form, n_original;        /* the two clean counts (news_odds() in calibration.c) */
     double slope, mid;                /* evidence = slope * (score advantage - mid) */
+    double prior_odds;                /* news odds, channel weight and spin odds, log10
+                                       * (unspinf_calibration_prepare) */
     int is_form;                      /* the text is the entry's spun form itself */
     int verb_number;                  /* first word "is"/"was": UNSPINF_SINGULAR, "are"/"were":
                                        * UNSPINF_PLURAL, else 0 (a pronoun before must agree) */
@@ -72,6 +74,7 @@ typedef struct unspinf_map_word {
     int longest;                      /* longest spun form that starts with it */
     int single;                       /* the entry of this word alone, + 1; 0 for none */
     int in_form;                      /* a word of some spun form (else of originals only) */
+    int longest_original;             /* words of the longest original that starts with it */
 } unspinf_map_word;
 
 /* Word-number sequences, each with a value (mapindex.c). */

@@ -566,7 +566,8 @@ static int count_originals(const unspinf *u, const unspinf_word *w, long nw, con
         if (k < ns && sites[k].first <= i && !sites[k].e->needs_calibration)
             continue;
         size_t kl = 0;   /* the length of the words as one key */
-        for (int len = 1; len <= UNSPINF_MAX_PHRASE && i + len <= nw; len++) {
+        int most = w[i].word >= 0 ? u->maps.words[w[i].word].longest_original : 0;
+        for (int len = 1; len <= most && i + len <= nw; len++) {
             if (!w[i + len - 1].norm_len || (len > 1 && !w[i + len - 1].joined))
                 break;
             kl += w[i + len - 1].norm_len + (len > 1);
@@ -591,9 +592,9 @@ static double settle(const unspinf *u, site *sites, int ns, int originals, unspi
     for (int k = 0; k < ns; k++)
         unspinf_calibration_terms(u, &sites[k], &terms[k]);
     for (int round = 0; round < 6; round++) {
-        double odds = log10(rate / (1 - rate)), spun = 0;
+        double odds = u->rate_weight * log10(rate / (1 - rate)), power = pow(10.0, odds), spun = 0;
         for (int k = 0; k < ns; k++) {
-            unspinf_calibration_decide(u, &sites[k], &terms[k], odds);
+            unspinf_calibration_decide(&sites[k], &terms[k], odds, power);
             /* the rate is read from the hand-written entries, the spinner's
              * usual fingerprints; a generated pair is seldom one it makes */
             if (!sites[k].e->needs_calibration)

@@ -269,6 +269,7 @@ static int unspin_create(const cJSON *config, const unspin_host *host, void **st
         return -1;
     if (!u->calibrate_out)
         unspinf_calibration_prune(&u->maps, u->generated_ratio);
+    unspinf_calibration_prepare(u, &u->maps);
     if (unspinf_calibration_index(u, err))
         return -1;
     char cache[8192];
