@@ -144,14 +144,13 @@ void unspinf_calibration_terms(const unspinf *u, const unspinf_site *s, unspinf_
         if (c->is_form || !isfinite(s->best[j + 1]))
             continue;
         /* log10 odds that c was written here rather than the form */
-        t->evidence[j] = unspinf_calibration_evidence(s, j) + s->bonus[j + 1] - s->bonus[0];
+        double evidence = unspinf_calibration_evidence(s, j) + s->bonus[j + 1] - s->bonus[0];
         /* the prior alone (a rare form in a spun article) does not replace:
          * the model must lean to the original */
-        if (t->evidence[j] < u->min_evidence)
+        if (evidence < u->min_evidence)
             continue;
         t->use[j] = 1;
-        t->odds[j] = c->prior_odds;
-        t->fixed[j] = t->evidence[j] + (c->calibrated ? t->odds[j] : 0);
+        t->fixed[j] = evidence + (c->calibrated ? c->prior_odds : 0);
         t->power[j] = pow(10.0, t->fixed[j] > ODDS_CAP ? ODDS_CAP : t->fixed[j]);
     }
 }

@@ -59,9 +59,8 @@ void unspinf_calibration_prepare(const unspinf *u, unspinf_maps *maps);
  * rate (repair.c). */
 typedef struct unspinf_decision_terms {
     int use[UNSPINF_MAX_CANDS];        /* 0: the form itself, or no evidence */
-    double evidence[UNSPINF_MAX_CANDS];
-    double odds[UNSPINF_MAX_CANDS];    /* the calibrated prior odds, all but the rate's */
-    double fixed[UNSPINF_MAX_CANDS];   /* evidence + odds (calibrated) or evidence, log10 */
+    double fixed[UNSPINF_MAX_CANDS];   /* log10: the model's evidence, plus the candidate's
+                                        * prior_odds when calibrated; all but the rate's */
     double power[UNSPINF_MAX_CANDS];   /* 10^fixed, capped: the decision is made again for
                                         * every estimate of the rate, and pow() was 8% of a
                                         * spun run */
