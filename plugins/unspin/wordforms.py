@@ -19,15 +19,20 @@ def regular_s(w):
     return [w + "s"]
 
 
+def with_suffix(w, suffix):
+    """w + suffix, after the form with the last consonant doubled when w ends
+    consonant-vowel-consonant ("stopped" before "stoped"): the vocabulary picks."""
+    if re.search(r"[^aeiou][aeiou][^aeiouwxy]$", w):
+        return [w + w[-1] + suffix, w + suffix]
+    return [w + suffix]
+
+
 def regular_ed(w):
     if w.endswith("e"):
         return [w + "d"]
     if re.search(r"[^aeiou]y$", w):
         return [w[:-1] + "ied"]
-    out = [w + "ed"]
-    if re.search(r"[^aeiou][aeiou][^aeiouwxy]$", w):
-        out.insert(0, w + w[-1] + "ed")
-    return out
+    return with_suffix(w, "ed")
 
 
 def regular_ing(w):
@@ -35,10 +40,7 @@ def regular_ing(w):
         return [w[:-2] + "ying"]
     if re.search(r"[^aeioy]e$", w):
         return [w[:-1] + "ing"]
-    out = [w + "ing"]
-    if re.search(r"[^aeiou][aeiou][^aeiouwxy]$", w):
-        out.insert(0, w + w[-1] + "ing")
-    return out
+    return with_suffix(w, "ing")
 
 
 class WordForms:
