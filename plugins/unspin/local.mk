@@ -39,7 +39,8 @@ dist_unspindict_DATA = \
 UNSPIN_HAND_MAPS = $(srcdir)/dicts/unspin/phrases.map $(srcdir)/dicts/unspin/verbs.map \
 	$(srcdir)/dicts/unspin/nouns.map $(srcdir)/dicts/unspin/modifiers.map \
 	$(srcdir)/dicts/unspin/frequent.map $(srcdir)/dicts/unspin/formal.map
-$(srcdir)/dicts/unspin/thesaurus.map: $(srcdir)/plugins/unspin/make-thesaurus-map $(UNSPIN_HAND_MAPS)
+$(srcdir)/dicts/unspin/thesaurus.map: $(srcdir)/plugins/unspin/make-thesaurus-map $(srcdir)/plugins/unspin/wordforms.py \
+		$(UNSPIN_HAND_MAPS)
 	$(AM_V_GEN)python3 $(srcdir)/plugins/unspin/make-thesaurus-map $(UNSPIN_HAND_MAPS) > $@.tmp && mv $@.tmp $@
 nodist_unspindict_DATA = $(srcdir)/dicts/unspin/thesaurus.map
 EXTRA_plugins_unspin_unspin_la_DEPENDENCIES = $(srcdir)/dicts/unspin/thesaurus.map
