@@ -26,6 +26,12 @@ expect_out() {  # expect_out TEXT what  (exact stdout)
 expect_err() {  # expect_err GREP-PATTERN what
     if grep -q -- "$1" "$T/err"; then ok "$2"; else fail "$2: stderr lacks /$1/: $(head -c 400 "$T/err")"; fi
 }
+expect_has() {  # expect_has TEXT what  (TEXT somewhere in stdout)
+    if grep -qF -- "$1" "$T/out"; then ok "$2"; else fail "$2: stdout lacks [$1]: $(head -c 1000 "$T/out")"; fi
+}
+expect_line() { # expect_line FILE REGEX what  (some line of FILE matches)
+    if grep -qE -- "$2" "$1"; then ok "$3"; else fail "$3: no line /$2/ in $1: $(grep -v '^#' "$1" | head -c 400 | tr '\n' ';')"; fi
+}
 expect_same() { # expect_same FILE1 FILE2 what
     if cmp -s "$1" "$2"; then ok "$3"; else fail "$3: $1 and $2 differ"; fi
 }

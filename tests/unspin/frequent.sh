@@ -15,7 +15,7 @@ run "$UNSPIN" -f unspin "$T/spun.txt"
 expect_rc 0 "a spun article runs"
 for want in "one of its biggest markets" "rather than Europe" "cancer and obesity" "according to the report" \
             "Doctors said" "new camera" "more than 500" "on diet"; do
-    if grep -qF "$want" "$T/out"; then ok "repaired: $want"; else fail "not repaired: $want: $(cat "$T/out")"; fi
+    expect_has "$want" "repaired: $want"
 done
 # the map is what repairs these: without it the phrases stay
 run "$UNSPIN" -f unspin --set 'unspin.maps=["phrases","verbs","nouns","modifiers"]' "$T/spun.txt"

@@ -15,18 +15,15 @@ for f in /usr/share/wordnet/cntlist.rev /usr/share/pocketsphinx/model/en-us/cmud
 done
 printf 'stated = said\ntroopers = soldiers (0.5)\nminor = small\nstating = saying\nbad line\n' > "$T/hand.map"
 python3 "$GEN" "$T/hand.map" > "$T/infl.map" 2> "$T/gen.err" || fail "the generator failed: $(cat "$T/gen.err")"
-expect_line() {   # expect_line REGEX what
-    if grep -qE "$1" "$T/infl.map"; then ok "$2"; else fail "$2: no line /$1/ in $(grep -v '^#' "$T/infl.map" | tr '\n' ';')"; fi
-}
-expect_line '^states = says \(0\.4\)$' "a verb pair's third person, at 0.4 of the pair's weight"
-expect_line '^state = say \(0\.4\)$' "a verb pair's base form"
-expect_line '^trooper = soldier \(0\.2\)$' "a plural noun pair's singular, with its weight scaled"
+expect_line "$T/infl.map" '^states = says \(0\.4\)$' "a verb pair's third person, at 0.4 of the pair's weight"
+expect_line "$T/infl.map" '^state = say \(0\.4\)$' "a verb pair's base form"
+expect_line "$T/infl.map" '^trooper = soldier \(0\.2\)$' "a plural noun pair's singular, with its weight scaled"
 grep -q '^stating = ' "$T/infl.map" && fail "a form the hand-written map has is left to it" \
     || ok "a form the hand-written map has is left to it"
 grep -q '^minors = ' "$T/infl.map" && fail "adjectives (minor/small) were inflected as nouns" \
     || ok "a pair is inflected only in the part of speech its words mostly have"
 python3 "$GEN" --scale 1 "$T/hand.map" > "$T/infl.map"
-expect_line '^states = says$' "--scale 1 keeps the pair's weight"
+expect_line "$T/infl.map" '^states = says$' "--scale 1 keeps the pair's weight"
 printf 'information = data\n' > "$T/hand.map"
 python3 "$GEN" --scale 1 "$T/hand.map" > "$T/infl.map"
 grep -q 'datas' "$T/infl.map" && fail "a form Hunspell does not know (datas) was written" \

@@ -18,7 +18,7 @@ for want in "Security Service said" "soldiers were sent" "eastern border last ye
             "in the area, where many people live" "According to the report, more than 1,000 soldiers were killed" \
             "in the last week" "an easy task" "SECURITY SERVICE" \
             "also said" "before the"; do
-    if grep -qF "$want" "$T/out"; then ok "repaired: $want"; else fail "not repaired: $want: $(cat "$T/out")"; fi
+    expect_has "$want" "repaired: $want"
 done
 # "troopers" may have been either original the map gives
 grep -qE "several hundred (soldiers|troops) remain" "$T/out" && ok "repaired: several hundred soldiers/troops" \

@@ -46,11 +46,8 @@ if [ ! -f /usr/share/wordnet/data.verb ] || [ ! -f /usr/share/pocketsphinx/model
 fi
 printf 'physician = medic\n' > "$T/hand.map"
 python3 "$GEN" "$T/hand.map" > "$T/th.map" 2> "$T/gen.err"
-expect_line() {   # expect_line REGEX what
-    if grep -qE "$1" "$T/th.map"; then ok "$2"; else fail "$2: no line /$1/"; fi
-}
-expect_line '^doctors = .*physicians.*@calibrated$' "a plural pair both ways round, inflected alike"
-expect_line '^stated = .*said' "a verb's past tense paired with its synonym's (said/stated)"
+expect_line "$T/th.map" '^doctors = .*physicians.*@calibrated$' "a plural pair both ways round, inflected alike"
+expect_line "$T/th.map" '^stated = .*said' "a verb's past tense paired with its synonym's (said/stated)"
 grep -q '^physician = ' "$T/th.map" && fail "a form the hand-written map has is left to it" \
     || ok "a form the hand-written map has is left to it"
 grep -qE '^sports fans = .*\bfans\b' "$T/th.map" && fail "a compound paired with its own head" \
@@ -59,7 +56,7 @@ grep -qE '^sports fans = .*\bfans\b' "$T/th.map" && fail "a compound paired with
 # similar terms count, antonyms never; a missing file is named and WordNet serves alone
 printf 'UTF-8\nbig|1\n(adj)|huge (similar term)|small (antonym)\n' > "$T/th.dat"
 python3 "$GEN" --mythes "$T/th.dat" > "$T/th.map" 2> "$T/gen.err"
-expect_line '^huge = .*\bbig\b.*@calibrated$' "an office thesaurus's similar term is a spun form of its headword"
+expect_line "$T/th.map" '^huge = .*\bbig\b.*@calibrated$' "an office thesaurus's similar term is a spun form of its headword"
 grep -qE '^small = .*\bbig\b' "$T/th.map" && fail "an antonym was paired" || ok "an antonym is never paired"
 python3 "$GEN" --mythes "$T/nowhere.dat" > "$T/th.map" 2> "$T/gen.err"
 if [ $? = 0 ] && grep -q "mythes-en-us" "$T/gen.err" && grep -q '^doctors = ' "$T/th.map"; then
