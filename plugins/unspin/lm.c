@@ -384,9 +384,11 @@ static uint64_t memo_key(const int *wids, size_t i)
  * (key: memo_key()), else from the model. */
 static double word_score(unspinf_lm *lm, thread_memo *tm, const int *wids, size_t i, uint64_t key)
 {
-    int32 hist[2], n_hist = history(wids, i, hist);
-    if (key == NO_KEY)
+    int32 hist[2];   /* (worked out only when the memos miss) */
+    if (key == NO_KEY) {
+        int32 n_hist = history(wids, i, hist);
         return logmath_log_to_log10(lm->lmath, model_score(lm, tm, wids[i], hist, n_hist));
+    }
     near_slot *near = tm ? &tm->near[key & ((1u << NEAR_BITS) - 1)] : NULL;
     if (near && near->key == (key | MEMO_USED))
         return near->logp;
@@ -403,6 +405,7 @@ static double word_score(unspinf_lm *lm, thread_memo *tm, const int *wids, size_
         /* (the sign of MEMO_SCORE_BITS bits) */
         score = (int32)((uint32_t)(v << (32 - MEMO_SCORE_BITS))) >> (32 - MEMO_SCORE_BITS);
     } else {
+        int32 n_hist = history(wids, i, hist);
         score = model_score(lm, tm, wids[i], hist, n_hist);
         if (set && score >= -(1 << (MEMO_SCORE_BITS - 1)) && score < (1 << (MEMO_SCORE_BITS - 1))) {
             for (int k = MEMO_WAYS - 1; k > 0; k--)
