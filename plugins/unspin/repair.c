@@ -476,7 +476,7 @@ static void condition_on_neighbours(const unspinf *u, const unspinf_word *w, lon
  * evidence at the other occurrences of a form counts at each (a share
  * POOLED of it, each occurrence's capped at +-1): "area" three times with a
  * slight lean to "region" each time leans more than once.  Goes into the
- * sites' bonus (log10 odds, calibration.h). */
+ * sites' bonus (log10 odds, calibration.h) and their best[]. */
 static int pool_evidence(const unspinf *u, site *sites, int ns)
 {
     size_t n = u->maps.n * UNSPINF_MAX_CANDS;
@@ -499,8 +499,15 @@ static int pool_evidence(const unspinf *u, site *sites, int ns)
     }
     for (int k = 0; k < ns; k++) {
         size_t idx = (size_t)(sites[k].e - u->maps.entries) * UNSPINF_MAX_CANDS;
-        for (int j = 0; j < sites[k].e->n_cands; j++)
-            sites[k].bonus[j + 1] = POOLED * (sum[idx + (size_t)j] - ev[(size_t)k * UNSPINF_MAX_CANDS + (size_t)j]);
+        for (int j = 0; j < sites[k].e->n_cands; j++) {
+            double bonus = POOLED * (sum[idx + (size_t)j] - ev[(size_t)k * UNSPINF_MAX_CANDS + (size_t)j]);
+            /* best[] holds the bonus (add_terms()); a site alone in its
+             * cluster is not scored again (condition_on_neighbours()), so
+             * its best[] takes the new bonus here, or the evidence read from
+             * it would lose the bonus just given */
+            sites[k].best[j + 1] += bonus - sites[k].bonus[j + 1];
+            sites[k].bonus[j + 1] = bonus;
+        }
     }
     free(sum);
     free(ev);

@@ -83,10 +83,10 @@ grep -q '"spin_score":' "$T/report.jsonl" && ok "spin score reported" || fail "n
 # a line of nothing but spun forms is one long cluster (80 forms, each beside
 # the next): decided one form at a time, every word kept
 i=0; : > "$T/long.txt"
-while [ $i -lt 40 ]; do printf 'troopers and troops ' >> "$T/long.txt"; i=$((i + 1)); done
+while [ $i -lt 40 ]; do printf 'troopers stated ' >> "$T/long.txt"; i=$((i + 1)); done
 echo >> "$T/long.txt"
 run "$UNSPIN" -f unspin --set unspin.gate=false "$T/long.txt"
 expect_rc 0 "a cluster of 80 forms"
-[ "$(wc -w < "$T/out")" = 120 ] && grep -q "and soldiers" "$T/out" \
+[ "$(wc -w < "$T/out")" = 80 ] && grep -q "soldiers said" "$T/out" \
     && ok "a cluster of 80 forms repaired, every word kept" || fail "long cluster: $(head -c 300 "$T/out")"
 finish
