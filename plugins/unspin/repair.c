@@ -400,14 +400,27 @@ static int decide_cluster(const unspinf *u, const unspinf_word *w, long nw, site
     return 0;
 }
 
+/* Whether the choices at sites a and b (the next) change the score of a
+ * word in common.  With a trigram model a site's words change the scores of
+ * the two words after it, so with two words or more between them the two
+ * are scored apart, with the same result as together and far fewer
+ * combinations (and fewer clusters past COMBO_LIMIT, decided one site at a
+ * time) -- unless the second of the two words is "a"/"an", which b's option
+ * changes and whose score a's option changes. */
+static int interact(const unspinf_word *w, const site *sa, const site *sb)
+{
+    int gap = sb->first - (sa->first + sa->n);
+    return w[sb->first].sentence == w[sa->first].sentence &&
+           (gap <= 1 || (gap == 2 && is_article(&w[sb->first - 1])));
+}
+
 /* The end of the cluster of nearby forms that starts at site a.  Generated
  * and hand-written forms are decided apart: a generated neighbour's many
  * options would otherwise sway the decision on a spinner's usual phrase. */
 static int cluster_end(const unspinf_word *w, const site *sites, int ns, int a)
 {
     int b = a + 1;
-    while (b < ns && w[sites[b].first].sentence == w[sites[b - 1].first].sentence &&
-           sites[b].first - (sites[b - 1].first + sites[b - 1].n) <= 2 &&
+    while (b < ns && interact(w, &sites[b - 1], &sites[b]) &&
            sites[b].e->needs_calibration == sites[a].e->needs_calibration)
         b++;
     return b;
