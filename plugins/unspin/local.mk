@@ -40,7 +40,7 @@ UNSPIN_HAND_MAPS = $(srcdir)/dicts/unspin/phrases.map $(srcdir)/dicts/unspin/ver
 	$(srcdir)/dicts/unspin/nouns.map $(srcdir)/dicts/unspin/modifiers.map \
 	$(srcdir)/dicts/unspin/frequent.map $(srcdir)/dicts/unspin/formal.map
 $(srcdir)/dicts/unspin/thesaurus.map: $(srcdir)/plugins/unspin/make-thesaurus-map $(srcdir)/plugins/unspin/wordforms.py \
-		$(UNSPIN_HAND_MAPS)
+		$(srcdir)/plugins/unspin/mapfiles.py $(UNSPIN_HAND_MAPS)
 	$(AM_V_GEN)python3 $(srcdir)/plugins/unspin/make-thesaurus-map $(UNSPIN_HAND_MAPS) > $@.tmp && mv $@.tmp $@
 nodist_unspindict_DATA = $(srcdir)/dicts/unspin/thesaurus.map
 EXTRA_plugins_unspin_unspin_la_DEPENDENCIES = $(srcdir)/dicts/unspin/thesaurus.map
@@ -94,6 +94,6 @@ TESTS += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh t
 	tests/unspin/inflections.sh tests/unspin/formal.sh
 EXTRA_DIST += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
 	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh tests/unspin/frequent.sh plugins/unspin/make-calibration plugins/unspin/remake-calibration \
-	plugins/unspin/make-thesaurus-map plugins/unspin/make-inflection-map plugins/unspin/wordforms.py \
+	plugins/unspin/make-thesaurus-map plugins/unspin/make-inflection-map plugins/unspin/wordforms.py plugins/unspin/mapfiles.py \
 	tests/unspin/inflections.sh tests/unspin/formal.sh \
 	bench/unspin-clean-damage bench/unspin-speed bench/unspin-typos
