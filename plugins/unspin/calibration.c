@@ -131,9 +131,12 @@ void unspinf_calibration_prepare(const unspinf *u, unspinf_maps *maps)
     }
 }
 
-/* odds above this count as this (log10): a certain replacement */
+/* odds above this count as this (log10): a certain replacement; its power
+ * of ten is written from it (30 -> 1e30), so that the two cannot part */
 #define ODDS_CAP 30
-#define ODDS_CAP_POWER 1e30
+#define POWER_OF_TEN(x) POWER_OF_TEN_(x)
+#define POWER_OF_TEN_(x) 1e##x
+#define ODDS_CAP_POWER POWER_OF_TEN(ODDS_CAP)
 
 void unspinf_calibration_terms(const unspinf *u, const unspinf_site *s, unspinf_decision_terms *t)
 {
