@@ -32,6 +32,9 @@ expect_has() {  # expect_has TEXT what  (TEXT somewhere in stdout)
 expect_line() { # expect_line FILE REGEX what  (some line of FILE matches)
     if grep -qE -- "$2" "$1"; then ok "$3"; else fail "$3: no line /$2/ in $1: $(grep -v '^#' "$1" | head -c 400 | tr '\n' ';')"; fi
 }
+expect_no_line() { # expect_no_line FILE REGEX what  (no line of FILE matches)
+    if grep -qE -- "$2" "$1"; then fail "$3: $1 has $(grep -E -- "$2" "$1" | head -3 | tr '\n' ';')"; else ok "$3"; fi
+}
 expect_same() { # expect_same FILE1 FILE2 what
     if cmp -s "$1" "$2"; then ok "$3"; else fail "$3: $1 and $2 differ"; fi
 }
