@@ -8,10 +8,7 @@
 
 static uint64_t hash_text(const char *s, size_t len)
 {
-    uint64_t h = UNSPINF_FNV_SEED;
-    for (size_t i = 0; i < len; i++)
-        h = unspinf_fnv_byte(h, (unsigned char)s[i]);
-    return h;
+    return unspinf_fnv(UNSPINF_FNV_SEED, s, len);
 }
 
 /* The slot a hash starts probing at: FNV's low bits alone are weak. */

@@ -118,7 +118,6 @@ int unspinf_maps_word_id(const unspinf_maps *maps, const char *s, size_t len, in
 int unspinf_maps_word_id_hashed(const unspinf_maps *maps, const char *s, size_t len, int dot, uint64_t hash,
                                 int *form_id);
 
-
 struct unspinf_word;
 
 /* At least the number of words of the longest spun form that may start at

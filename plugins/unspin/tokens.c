@@ -134,10 +134,7 @@ static const unsigned char *read_word(const unsigned char *s, const unsigned cha
 /* The hash of w's norm without its possessive 's. */
 static uint64_t base_hash(const unspinf_word *w)
 {
-    uint64_t h = UNSPINF_FNV_SEED;
-    for (size_t i = 0; i < w->base_len; i++)
-        h = unspinf_fnv_byte(h, (unsigned char)w->norm[i]);
-    return h;
+    return unspinf_fnv(UNSPINF_FNV_SEED, w->norm, w->base_len);
 }
 
 long unspinf_tokenize_into(const char *text, size_t len, const unspinf_maps *maps, unspinf_word **out,
