@@ -80,6 +80,17 @@ grep -q '"before":"stated","after":"said","reason":"spin repair, confidence [0-9
     && ok "edits logged with scores" || fail "edit log: $(head -c 600 "$T/report.jsonl")"
 grep -q '"spin_score":' "$T/report.jsonl" && ok "spin score reported" || fail "no spin_score"
 
+# a spinner substitutes the same way throughout an article, so the model's
+# evidence at a form's other places counts at each (pool_evidence), also
+# where no other form stands beside it: alone, the middle sentence keeps
+# "firearm"; with the two others, it is repaired as they are
+printf 'Officials said the firearm would be reviewed soon.\n' > "$T/pool1.txt"
+run "$UNSPIN" -f unspin --set unspin.gate=false "$T/pool1.txt"
+expect_same "$T/pool1.txt" "$T/out" "one weak form alone: kept"
+printf 'Police said the firearm was clear on Monday. Officials said the firearm would be reviewed soon. Residents said the firearm had changed a lot.\n' > "$T/pool3.txt"
+run "$UNSPIN" -f unspin --set unspin.gate=false "$T/pool3.txt"
+expect_has "Officials said the gun would be reviewed" "the same form's other places lean it over: repaired"
+
 # a line of nothing but spun forms is one long cluster (80 forms, each beside
 # the next): decided one form at a time, every word kept
 i=0; : > "$T/long.txt"
