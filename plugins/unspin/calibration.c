@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <unspin/filter.h>
 
@@ -36,45 +37,136 @@ static int simple_decimal(const char *s, double *v)
     return 1;
 }
 
+/* The whole of f, NUL-terminated, its length in *len; NULL (errno set)
+ * when it cannot be read.  One read instead of a getline() a line. */
+static char *read_all(FILE *f, size_t *len)
+{
+    struct stat st;
+    size_t cap = fstat(fileno(f), &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 2 : 1 << 16, n = 0;
+    char *b = malloc(cap);
+    for (size_t got; b && (got = fread(b + n, 1, cap - n - 1, f)) > 0;)
+        if ((n += got) + 1 == cap) {
+            char *bigger = realloc(b, cap *= 2);
+            if (!bigger)
+                free(b);
+            b = bigger;
+        }
+    if (b && ferror(f)) {
+        free(b);
+        b = NULL;
+    }
+    if (b) {
+        b[n] = 0;
+        *len = n;
+    }
+    return b;
+}
+
+/* Cuts line [p, end) at its TABs into NUL-terminated fields; the number of
+ * fields, at most max + 1 (more than max). */
+static int split_fields(char *p, char *end, char **field, int max)
+{
+    int n = 0;
+    for (field[n++] = p; n <= max && (p = memchr(p, '\t', (size_t)(end - p))); n++)
+        *p++ = 0, field[n] = p;
+    *end = 0;
+    return n;
+}
+
+/* The numbers of a line: log_ratio, slope and mid in v, the two counts; 0
+ * when all are numbers (counts whole and not negative). */
+static int read_numbers(char *const *field, double v[3], long *n_form, long *n_original)
+{
+    char *end_form, *end_original;
+    *n_form = strtol(field[5], &end_form, 10);
+    *n_original = strtol(field[6], &end_original, 10);
+    if (*n_form < 0 || *n_original < 0 || end_form == field[5] || end_original == field[6] || *end_form ||
+        *end_original)
+        return -1;
+    for (int k = 0; k < 3; k++) {
+        char *end;
+        if (simple_decimal(field[2 + k], &v[k]))
+            continue;
+        errno = 0;
+        v[k] = strtod(field[2 + k], &end);
+        if (errno || end == field[2 + k] || *end != 0 || !isfinite(v[k]))
+            return -1;
+    }
+    return 0;
+}
+
+/* Whether e has a candidate original. */
+static int has_cand(const unspinf_entry *e, const char *original)
+{
+    for (int j = 0; e && j < e->n_cands; j++)
+        if (!strcmp(e->cands[j].text, original))
+            return 1;
+    return 0;
+}
+
+/* The TABs in [p, end), eight bytes at a time: the line check of 60,000
+ * unread lines (a byte loop or memchr() per TAB cost as much as the rest). */
+static int count_tabs(const char *p, const char *end)
+{
+    const uint64_t low7 = 0x7f7f7f7f7f7f7f7full, tabs = 0x0909090909090909ull;
+    int n = 0;
+    for (; end - p >= 8; p += 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        w ^= tabs;                                     /* a TAB byte is now 0 */
+        uint64_t zero = ~(((w & low7) + low7) | w | low7);   /* 0x80 where a byte is 0 */
+        n += (int)(((zero >> 7) * 0x0101010101010101ull) >> 56);
+    }
+    for (; p < end; p++)
+        n += *p == '\t';
+    return n;
+}
+
+/* Most lines are for entries that are not loaded (90% for the opt-in
+ * thesaurus.map): such a line is checked for its seven fields only, and its
+ * numbers are read when its entry is loaded.  Reading them all was most of
+ * the start-up.  Lines of one form come together (the file is sorted), so
+ * the form is looked up once for them. */
 int unspinf_calibration_load(unspinf_maps *maps, const char *path, char **err)
 {
     FILE *f = fopen(path, "r");
     if (!f)
         return unspin_error(err, "cannot open calibration \"%s\": %s", path, strerror(errno));
-    char *line = NULL;
-    size_t cap = 0;
+    size_t len;
+    char *buf = read_all(f, &len);
+    int read_errno = errno;
+    fclose(f);
+    if (!buf)
+        return unspin_error(err, "cannot read calibration \"%s\": %s", path, strerror(read_errno));
+    unspinf_entry *e = NULL;
+    const char *last_form = "";
+    size_t last_len = 0;
     int lineno = 0, rc = 0;
-    while (getline(&line, &cap, f) > 0) {
+    for (char *line = buf, *end = buf + len, *next; line < end; line = next) {
+        char *nl = memchr(line, '\n', (size_t)(end - line));
+        char *line_end = nl ? nl : end;
+        next = line_end + (nl != NULL);
         lineno++;
-        if (line[0] == '#' || line[0] == '\n')
+        if (line == line_end || line[0] == '#')
             continue;
-        char *field[7] = { line };
-        int n = 1;
-        for (char *p = line; n < 7 && (p = strchr(p, '\t')); n++)
-            *p++ = 0, field[n] = p;
-        double v[3];
-        char *end_form, *end_original;
-        long n_form = n == 7 ? strtol(field[5], &end_form, 10) : -1;
-        long n_original = n == 7 ? strtol(field[6], &end_original, 10) : -1;
-        if (n == 7 && (n_form < 0 || n_original < 0 || end_form == field[5] || end_original == field[6] ||
-                       (*end_form && *end_form != '\n') || (*end_original && *end_original != '\n')))
-            rc = -1;
-        for (int k = 0; k < 3 && n == 7 && !rc; k++) {
-            char *end;
-            if (simple_decimal(field[2 + k], &v[k]))
-                continue;
-            errno = 0;
-            v[k] = strtod(field[2 + k], &end);
-            if (errno || end == field[2 + k] || *end != 0 || !isfinite(v[k]))
-                rc = -1;
+        char *tab = memchr(line, '\t', (size_t)(line_end - line));
+        size_t form_len = tab ? (size_t)(tab - line) : 0;
+        if (tab && (form_len != last_len || memcmp(line, last_form, form_len))) {
+            e = (unspinf_entry *)unspinf_maps_find(maps, line, form_len);
+            last_form = line;
+            last_len = form_len;
         }
-        if (n != 7 || rc) {
+        char *field[8];
+        int n = !tab ? 1 : e ? split_fields(line, line_end, field, 7) : 2 + count_tabs(tab + 1, line_end);
+        int loaded = n == 7 && e && has_cand(e, field[1]);
+        double v[3];
+        long n_form, n_original;
+        if (n != 7 || (loaded && read_numbers(field, v, &n_form, &n_original))) {
             rc = unspin_error(err, "%s:%d: expected \"spun form<TAB>original<TAB>log_ratio<TAB>slope<TAB>mid"
                                    "<TAB>n_form<TAB>n_original\" with numbers", path, lineno);
             break;
         }
-        unspinf_entry *e = (unspinf_entry *)unspinf_maps_find(maps, field[0], strlen(field[0]));
-        for (int j = 0; e && j < e->n_cands; j++) {
+        for (int j = 0; loaded && j < e->n_cands; j++) {
             unspinf_cand *c = &e->cands[j];
             if (!strcmp(c->text, field[1])) {
                 c->calibrated = 1;
@@ -86,8 +178,7 @@ int unspinf_calibration_load(unspinf_maps *maps, const char *path, char **err)
             }
         }
     }
-    free(line);
-    fclose(f);
+    free(buf);
     return rc;
 }
 

@@ -53,6 +53,24 @@ with_calibration "$T/nan.tsv"
 rejected "nan.tsv:2: expected" "a non-number is rejected with file and line"
 with_calibration /nonexistent.tsv
 rejected 'cannot open calibration "/nonexistent.tsv"' "a missing file is named"
+with_calibration "$T"
+rejected "cannot read calibration \"$T\"" "a directory is named, not read as an empty calibration"
+# lines of entries not loaded (most of the shipped file: thesaurus.map's) are
+# checked for their seven fields; their numbers are read only with their entry
+printf 'troopers\tsoldiers\t1\t1\nstated\tsaid\t2.5\t1.2\t2.3\t16\t6000\n' > "$T/other-short.tsv"
+with_calibration "$T/other-short.tsv"
+rejected "other-short.tsv:1: expected" "a short line of an entry not loaded is rejected"
+printf 'stated\tsaid\t2.5\t1.2\t2.3\t16\t6000\ntroopers\tsoldiers\t1\t1\t1\t1\t13\t5\n' > "$T/other-long.tsv"
+with_calibration "$T/other-long.tsv"
+rejected "other-long.tsv:2: expected" "a line with an eighth field is rejected"
+printf 'troopers\tsoldiers\tx\t1\t1\t1\t13\nstated\tsaid\t2.5\t1.2\t2.3\t16\t6000\n' > "$T/other-nan.tsv"
+with_calibration "$T/other-nan.tsv"
+expect_out "He said the navy left." "the numbers of an entry not loaded are not read"
+printf 'troopers = soldiers\n' > "$T/troops.map"
+echo 'The troopers left.' > "$T/troops.txt"
+run "$UNSPIN" -f unspin --set unspin.gate=false --set "unspin.maps=[\"$T/troops.map\"]" \
+    --set "unspin.calibration=\"$T/other-nan.tsv\"" "$T/troops.txt"
+rejected "other-nan.tsv:1: expected" "... and are rejected once it is loaded"
 # calibrate_out: scores where the form was written (F) and where the original was (O)
 printf 'He stated the navy left. She said it was late.\n' > "$T/both.txt"
 run "$UNSPIN" -f unspin --set "unspin.maps=[\"$T/own.map\"]" --set "unspin.calibrate_out=\"$T/scores.tsv\"" "$T/both.txt"
