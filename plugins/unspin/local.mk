@@ -9,6 +9,7 @@ plugins_unspin_unspin_la_SOURCES = \
 	plugins/unspin/lmtable.c plugins/unspin/lmtable.h \
 	plugins/unspin/speller.c plugins/unspin/speller.h \
 	plugins/unspin/tokens.c plugins/unspin/tokens.h \
+	plugins/unspin/numerals.c plugins/unspin/numerals.h \
 	plugins/unspin/gate.c plugins/unspin/gate.h \
 	plugins/unspin/repair.c plugins/unspin/repair.h \
 	plugins/unspin/render.c plugins/unspin/render.h \

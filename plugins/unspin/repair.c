@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "calibration.h"
+#include "numerals.h"
 #include "render.h"
 #include "tokens.h"
 
@@ -103,59 +104,6 @@ static unsigned disagreeing(const unspinf_word *w, int first, const unspinf_entr
     return mask;
 }
 
-/* 1 when the digits of word x are part of a larger numeral or an amount:
- * "2.5", "2,000", "2-1", "2:30", "1/2", "£2", "$2", "#1", "2%".  A digit a spinner
- * wrote for a number word ("the 2 soldiers") stands alone between words.
- * end is the text's length (the sentinel word's start). */
-static int in_set(const char *set, char c)
-{
-    return c && strchr(set, c);
-}
-
-static int digits_in_numeral(const char *text, size_t end, const unspinf_word *x)
-{
-    static const char joins[] = ".,:/-";
-    size_t a = x->start, b = x->end;
-    if (a >= 2 && in_set(joins, text[a - 1]) && isdigit((unsigned char)text[a - 2]))
-        return 1;
-    if (a >= 1 && in_set("#$", text[a - 1]))
-        return 1;
-    if ((a >= 2 && (!memcmp(text + a - 2, "\xc2\xa3", 2) || !memcmp(text + a - 2, "\xc2\xa5", 2))) ||
-        (a >= 3 && !memcmp(text + a - 3, "\xe2\x82\xac", 3)))   /* £ ¥ € */
-        return 1;
-    if (b < end && text[b] == '%')
-        return 1;
-    return b + 1 < end && in_set(joins, text[b]) && isdigit((unsigned char)text[b + 1]);
-}
-
-/* 1 when x is a month's name or its short form ("Jan", "Sept"). */
-static int is_month(const unspinf_word *x)
-{
-    static const char *const months[] = { "january", "february", "march", "april", "may", "june", "july",
-                                          "august", "september", "october", "november", "december",
-                                          "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-                                          "oct", "nov", "dec" };
-    for (size_t k = 0; k < sizeof months / sizeof *months; k++)
-        if (!strcmp(x->norm, months[k]))
-            return 1;
-    return 0;
-}
-
-/* 1 when the digits of word i name or date something rather than count it:
- * after a capitalised word inside the sentence ("January 9", "Channel 4",
- * "World War 2"), before a month ("9 January") or a time of day ("2 pm"). */
-static int digits_as_label(const char *text, const unspinf_word *w, long n, long i)
-{
-    if (i >= 2 && w[i - 2].sentence == w[i].sentence && w[i - 1].sentence == w[i].sentence &&
-        unspinf_casing(text, &w[i - 1]) != UNSPINF_LOWER)
-        return 1;
-    const unspinf_word *next = &w[i + 1];   /* the sentinel when i is the last word */
-    if (i + 1 >= n || next->sentence != w[i].sentence)
-        return 0;
-    return is_month(next) || !strcmp(next->norm, "am") || !strcmp(next->norm, "pm") ||
-           ((!strcmp(next->norm, "a") || !strcmp(next->norm, "p")) && next->dot);
-}
-
 /* Longest spun form starting at word i, or 0. */
 static int match_at(const unspinf *u, const char *text, const unspinf_word *w, long n, int i, site *s)
 {
@@ -175,8 +123,7 @@ static int match_at(const unspinf *u, const char *text, const unspinf_word *w, l
             const unspinf_entry *e = unspinf_maps_find_words(&u->maps, &w[i], len, form);
             if (!e || !e->n_cands || (e->before_participle && !participle_follows(w, n, i + len)))
                 continue;
-            if (isdigit((unsigned char)w[i].norm[0]) &&
-                (digits_in_numeral(text, w[n].start, &w[i]) || digits_as_label(text, w, n, i)))
+            if (isdigit((unsigned char)w[i].norm[0]) && !unspinf_digit_is_count(text, w[n].start, w, n, i))
                 continue;
             /* a generated pair is two common words; capitalised inside a
              * sentence ("Titan", "Patsy") it is a name */

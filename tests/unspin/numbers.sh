@@ -11,11 +11,13 @@ The Safety Service stated on January 9 that 2 troopers had been despatched to th
 Officers stated the 2 troopers had been educated within the area, the place 3 of them reside, and 1 of them was remoted.
 In accordance with the report, greater than 1,000 troopers had been killed within the final week, or 2.5 per cent.
 The navy, which paid £2m for 2 tanks on 4 May at 2 pm, stated the battle on Channel 4 ended 2-1.
+Radio 1 stated the 3 troopers face 4 million in fines under section 5, with talks on 6 or 7 April.
 TXT
 run "$UNSPIN" -f unspin "$T/spun.txt"
 expect_rc 0 "a spun article runs"
 for want in "said on January 9 that two soldiers" "the two soldiers" "where three of them live" \
-            "more than 1,000" "2.5 per cent" "paid £2m" "on 4 May at 2 pm" "Channel 4" "2-1"; do
+            "more than 1,000" "2.5 per cent" "paid £2m" "for two tanks" "on 4 May at 2 pm" "Channel 4" "2-1" \
+            "Radio 1 said the three soldiers face 4 million" "section 5" "on 6 or 7 April"; do
     expect_has "$want" "number kept or spelt out: $want"
 done
 # without the map every digit stays
