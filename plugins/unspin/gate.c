@@ -102,6 +102,8 @@ static int compute_entry(unspinf *u, unspinf_entry *e, char **err)
                 ratio = e->cands[j].log_ratio;
         double rare = (ratio < gain ? ratio : gain) - GENERATED_FP_FROM;
         e->fingerprint = rare < 0 ? 0 : rare > GENERATED_FP_MAX ? GENERATED_FP_MAX : rare;
+    } else if (e->unrated) {
+        e->fingerprint = 0;   /* clean news writes it too ("won 2 of 3 games") */
     }
     return 0;
 }
@@ -119,6 +121,7 @@ static uint64_t entry_hash(const unspinf_entry *e)
             MIX(&e->cands[j].log_ratio, sizeof e->cands[j].log_ratio);
     }
     MIX(&e->needs_calibration, sizeof e->needs_calibration);
+    MIX(&e->unrated, sizeof e->unrated);
 #undef MIX
     return h;
 }

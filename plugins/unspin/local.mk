@@ -9,6 +9,7 @@ plugins_unspin_unspin_la_SOURCES = \
 	plugins/unspin/lmtable.c plugins/unspin/lmtable.h \
 	plugins/unspin/speller.c plugins/unspin/speller.h \
 	plugins/unspin/tokens.c plugins/unspin/tokens.h \
+	plugins/unspin/numerals.c plugins/unspin/numerals.h \
 	plugins/unspin/gate.c plugins/unspin/gate.h \
 	plugins/unspin/repair.c plugins/unspin/repair.h \
 	plugins/unspin/render.c plugins/unspin/render.h \
@@ -31,6 +32,7 @@ dist_unspindict_DATA = \
 	dicts/unspin/frequent.map \
 	dicts/unspin/inflections.map \
 	dicts/unspin/formal.map \
+	dicts/unspin/numbers.map \
 	dicts/unspin/calibration.tsv
 
 # The thesaurus map is generated from WordNet (Debian wordnet-base) into the
@@ -91,9 +93,9 @@ EXTRA_DIST += tests/unspin/lmtable.sh
 
 TESTS += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
 	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh tests/unspin/frequent.sh \
-	tests/unspin/inflections.sh tests/unspin/formal.sh
+	tests/unspin/inflections.sh tests/unspin/formal.sh tests/unspin/numbers.sh
 EXTRA_DIST += tests/unspin/repairs.sh tests/unspin/clean.sh tests/unspin/options.sh tests/unspin/seed.sh \
 	tests/unspin/calibration.sh tests/unspin/fingerprints.sh tests/unspin/thesaurus.sh tests/unspin/typos.sh tests/unspin/frequent.sh plugins/unspin/make-calibration plugins/unspin/remake-calibration \
 	plugins/unspin/make-thesaurus-map plugins/unspin/make-inflection-map plugins/unspin/wordforms.py plugins/unspin/mapfiles.py \
-	tests/unspin/inflections.sh tests/unspin/formal.sh \
+	tests/unspin/inflections.sh tests/unspin/formal.sh tests/unspin/numbers.sh \
 	bench/unspin-clean-damage bench/unspin-speed bench/unspin-typos

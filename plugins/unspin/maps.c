@@ -102,7 +102,7 @@ static int add_cand(unspinf_maps *m, unspinf_entry *e, const char *text, double 
     c->log_weight = weight > 0 ? __builtin_log10(weight) : -9;
     e->n_cands++;
     /* a generated original is common everywhere: it does not count as one the spinner left */
-    return strcmp(text, e->spun) && !e->needs_calibration && unspinf_index_add_original(m, text) ? -1 : 0;
+    return strcmp(text, e->spun) && !e->unrated && unspinf_index_add_original(m, text) ? -1 : 0;
 }
 
 /* One "original (weight)" item; text is modified. */
@@ -145,7 +145,7 @@ int unspinf_maps_load(unspinf_maps *m, const char *path, char **err)
             p++;
         if (!*p)
             continue;
-        int before_participle = 0, calibrated = 0;
+        int before_participle = 0, calibrated = 0, unrated = 0;
         char *at = strchr(p, '@');
         if (at) {
             *at = 0;
@@ -155,9 +155,11 @@ int unspinf_maps_load(unspinf_maps *m, const char *path, char **err)
                     before_participle = 1;
                 else if (!strcmp(cond, "calibrated"))
                     calibrated = 1;
+                else if (!strcmp(cond, "unrated"))
+                    unrated = 1;
                 else {
                     rc = unspin_error(err, "%s:%d: unknown condition \"@%s\" (known: @before-participle, "
-                                           "@calibrated)", path, lineno, cond);
+                                           "@calibrated, @unrated)", path, lineno, cond);
                     break;
                 }
             }
@@ -184,6 +186,7 @@ int unspinf_maps_load(unspinf_maps *m, const char *path, char **err)
         }
         e->before_participle |= before_participle;
         e->needs_calibration |= calibrated;
+        e->unrated |= unrated || calibrated;
         int n_items = 0;
         for (char *item = eq + 1, *bar; item; item = bar) {
             bar = strchr(item, '|');

@@ -21,7 +21,13 @@
  * a candidate counts only where the calibration (calibration.h) measured it
  * on clean news, and one the model does not know is dropped instead of
  * refused: generated maps (make-thesaurus-map) list many candidates and let
- * the calibration choose.  Conditions may be combined. */
+ * the calibration choose.  With
+ *     2 = two  @unrated
+ * the entry counts neither in the article's spin score (gate.h) nor in its
+ * estimated spin rate (repair.c, settle()): clean news writes its forms too,
+ * and its originals standing ("one", "two") say little about how much a
+ * spinner changed.
+ * Conditions may be combined. */
 #ifndef UNSPINF_MAPS_H
 #define UNSPINF_MAPS_H
 
@@ -65,6 +71,7 @@ typedef struct unspinf_entry {
     int nonword;                      /* the spun form holds a word Hunspell rejects */
     int before_participle;            /* @before-participle: only before a participle */
     int needs_calibration;            /* @calibrated: uncalibrated candidates are dropped */
+    int unrated;                      /* @unrated, or @calibrated: not in the spin rate */
 } unspinf_entry;
 
 /* A word of the spun forms: text is looked up word by word, by number. */

@@ -1,12 +1,14 @@
 /* repair.c - spotting spun forms, the spin gate, and the decisions in context. */
 #include "repair.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "calibration.h"
+#include "numerals.h"
 #include "render.h"
 #include "tokens.h"
 
@@ -120,6 +122,8 @@ static int match_at(const unspinf *u, const char *text, const unspinf_word *w, l
                 continue;
             const unspinf_entry *e = unspinf_maps_find_words(&u->maps, &w[i], len, form);
             if (!e || !e->n_cands || (e->before_participle && !participle_follows(w, n, i + len)))
+                continue;
+            if (isdigit((unsigned char)w[i].norm[0]) && !unspinf_digit_is_count(text, w[n].start, w, n, i))
                 continue;
             /* a generated pair is two common words; capitalised inside a
              * sentence ("Titan", "Patsy") it is a name */
@@ -583,7 +587,7 @@ static int count_originals(const unspinf *u, const unspinf_word *w, long nw, con
         while (k < ns && sites[k].first + sites[k].n <= i)
             k++;
         /* a generated site does not hide an original (see settle()) */
-        if (k < ns && sites[k].first <= i && !sites[k].e->needs_calibration)
+        if (k < ns && sites[k].first <= i && !sites[k].e->unrated)
             continue;
         size_t kl = 0;   /* the length of the words as one key */
         int most = w[i].word >= 0 ? u->maps.words[w[i].word].longest_original : 0;
@@ -617,7 +621,7 @@ static double settle(const unspinf *u, site *sites, int ns, int originals, unspi
             unspinf_calibration_decide(&sites[k], &terms[k], odds, power);
             /* the rate is read from the hand-written entries, the spinner's
              * usual fingerprints; a generated pair is seldom one it makes */
-            if (!sites[k].e->needs_calibration)
+            if (!sites[k].e->unrated)
                 spun += sites[k].conf;
         }
         rate = (spun + 1) / (spun + originals + 2);
