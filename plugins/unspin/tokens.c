@@ -151,7 +151,7 @@ long unspinf_tokenize_into(const char *text, size_t len, const unspinf_maps *map
         if (!(words = malloc(cap * sizeof *words)))
             return -1;
     }
-    int sentence = 0, joined = 0;
+    int sentence = 0, joined = 0, after_dot = 0;
     uint64_t hash = 0;      /* of the last word's norm */
     while (p < end) {
         unsigned char c = *p;
@@ -160,6 +160,7 @@ long unspinf_tokenize_into(const char *text, size_t len, const unspinf_maps *map
             continue;
         }
         if (byte_class[c] == OTHER || (byte_class[c] >= LEAD2 && !letter_len(p, end))) {
+            int abbreviation = 0;
             if (c == '.' && n && words[n - 1].end == (size_t)(p - s)) {
                 unspinf_word *x = &words[n - 1];
                 x->dot = 1;
@@ -172,11 +173,15 @@ long unspinf_tokenize_into(const char *text, size_t len, const unspinf_maps *map
                     q++;
                 if (!(q < end && *q >= 'a' && *q <= 'z'))
                     sentence++;
+                else
+                    abbreviation = 1;
             } else if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n') {
                 sentence++;
             }
-            if (c != '\t')
+            if (c != '\t') {
                 joined = 0;
+                after_dot = abbreviation;
+            }
             p++;
             continue;
         }
@@ -193,6 +198,8 @@ long unspinf_tokenize_into(const char *text, size_t len, const unspinf_maps *map
         unspinf_word *w = &words[n];
         w->start = (size_t)(p - s);
         w->joined = (unsigned char)(n && joined && words[n - 1].sentence == sentence);
+        w->after_dot = (unsigned char)(n && after_dot && words[n - 1].sentence == sentence);
+        after_dot = 0;
         w->sentence = sentence;
         w->dot = 0;
         w->wid = 0;
