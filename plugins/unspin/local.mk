@@ -40,7 +40,7 @@ dist_unspindict_DATA = \
 # WordNet it is a map of comments and the build says so.
 UNSPIN_HAND_MAPS = $(srcdir)/dicts/unspin/phrases.map $(srcdir)/dicts/unspin/verbs.map \
 	$(srcdir)/dicts/unspin/nouns.map $(srcdir)/dicts/unspin/modifiers.map \
-	$(srcdir)/dicts/unspin/frequent.map $(srcdir)/dicts/unspin/formal.map
+	$(srcdir)/dicts/unspin/frequent.map $(srcdir)/dicts/unspin/formal.map $(srcdir)/dicts/unspin/numbers.map
 $(srcdir)/dicts/unspin/thesaurus.map: $(srcdir)/plugins/unspin/make-thesaurus-map $(srcdir)/plugins/unspin/wordforms.py \
 		$(srcdir)/plugins/unspin/mapfiles.py $(UNSPIN_HAND_MAPS)
 	$(AM_V_GEN)python3 $(srcdir)/plugins/unspin/make-thesaurus-map $(UNSPIN_HAND_MAPS) > $@.tmp && mv $@.tmp $@
