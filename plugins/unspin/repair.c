@@ -143,11 +143,6 @@ static int match_at(const unspinf *u, const char *text, const unspinf_word *w, l
     return 0;
 }
 
-static int is_article(const unspinf_word *x)
-{
-    return (x->norm_len == 1 && x->norm[0] == 'a') || (x->norm_len == 2 && !memcmp(x->norm, "an", 2));
-}
-
 /* Appends option opt of site s (-1 keeps the spun form) to seq. */
 static int push_option(const unspinf *u, const site *s, int opt, int *seq, int n, int article_before)
 {
@@ -275,8 +270,7 @@ static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site
         }
         for (; pos < sites[k].first && n < SEQ_MAX - UNSPINF_MAX_PHRASE; pos++)
             seq[n++] = w[pos].wid;
-        int article = sites[k].first > 0 && is_article(&w[sites[k].first - 1]) &&
-                      (k == a || sites[k - 1].first + sites[k - 1].n < sites[k].first);
+        int article = sites[k].article && (k == a || sites[k - 1].first + sites[k - 1].n < sites[k].first);
         n = push_option(u, &sites[k], opts[k - a], seq, n, article);
         pos = sites[k].first + sites[k].n;
     }
@@ -415,7 +409,7 @@ static int interact(const unspinf_word *w, const site *sa, const site *sb)
 {
     int gap = sb->first - (sa->first + sa->n);
     return w[sb->first].sentence == w[sa->first].sentence &&
-           (gap <= 1 || (gap == 2 && is_article(&w[sb->first - 1])));
+           (gap <= 1 || (gap == 2 && sb->article));
 }
 
 /* The end of the cluster of nearby forms that starts at site a.  Generated
@@ -542,7 +536,8 @@ static double advantage(const unspinf *u, const unspinf_word *w, long nw, site *
 /* For calibration on clean text: the advantage of every original over the
  * form where the author wrote the form ("F" lines), and where the author
  * wrote the original and the form is put in its place ("O" lines). */
-static int calibrate_dump(const unspinf *u, const unspinf_word *w, long nw, site *sites, int ns, char **err)
+static int calibrate_dump(const unspinf *u, const char *text, const unspinf_word *w, long nw, site *sites, int ns,
+                          char **err)
 {
     char *buf = NULL, key[UNSPINF_MAX_PHRASE * UNSPINF_WORD_MAX + 4];
     size_t size = 0;
@@ -566,7 +561,8 @@ static int calibrate_dump(const unspinf *u, const unspinf_word *w, long nw, site
                 site s = { .first = (int)i, .n = len, .e = &u->maps.entries[o[m].entry], .choice = -1,
                            .best = scratch, .bonus = scratch + UNSPINF_MAX_CANDS + 1,
                            .weight = scratch + 2 * (UNSPINF_MAX_CANDS + 1),
-                           .disagree = disagreeing(w, (int)i, &u->maps.entries[o[m].entry]) };
+                           .disagree = disagreeing(w, (int)i, &u->maps.entries[o[m].entry]),
+                           .article = unspinf_render_article_before(text, w, (int)i) };
                 set_weights(u, &s);
                 fprintf(out, "O\t%s\t%s\t%.3f\n", s.e->spun, o[m].text, advantage(u, w, nw, &s, o[m].cand));
             }
@@ -790,13 +786,14 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
         lookup_wids(u, w, nw, sites, ns, u->calibrate_out != NULL);
         for (int k = 0; k < ns; k++) {
             sites[k].disagree = disagreeing(w, sites[k].first, sites[k].e);
+            sites[k].article = unspinf_render_article_before(text, w, sites[k].first);
             sites[k].best = best + (size_t)k * 3 * (UNSPINF_MAX_CANDS + 1);
             sites[k].bonus = sites[k].best + UNSPINF_MAX_CANDS + 1;
             sites[k].weight = sites[k].bonus + UNSPINF_MAX_CANDS + 1;
             set_weights(u, &sites[k]);
         }
         if (u->calibrate_out) {
-            rc = calibrate_dump(u, w, nw, sites, ns, err);
+            rc = calibrate_dump(u, text, w, nw, sites, ns, err);
             goto done;
         }
         int originals = count_originals(u, w, nw, sites, ns);
