@@ -503,6 +503,11 @@ static int pool_evidence(const unspinf *u, site *sites, int ns)
         size_t idx = (size_t)(sites[k].e - u->maps.entries) * UNSPINF_MAX_CANDS;
         for (int j = 0; j < sites[k].e->n_cands; j++) {
             double x = unspinf_calibration_evidence(&sites[k], j);
+            /* an uncalibrated candidate's evidence is the raw advantage, which
+             * holds its prior and channel weight: those count once, at its
+             * own site, not again from every other occurrence */
+            if (!sites[k].e->cands[j].calibrated && isfinite(sites[k].best[j + 1]))
+                x -= sites[k].weight[j + 1];
             x = x > 1 ? 1 : x < -1 ? -1 : x;
             ev[(size_t)k * UNSPINF_MAX_CANDS + (size_t)j] = x;
             sum[idx + (size_t)j] += x;

@@ -47,6 +47,15 @@ printf 'had been = were  @before-participle\n' > "$T/agree.map"
 run sh -c "printf 'Reports say it had been sold, and they had been sent home.\n' | \"$UNSPIN\" -f unspin \
     --set unspin.gate=false --set 'unspin.maps=[\"$T/agree.map\"]' --set 'unspin.calibration=\"\"'"
 expect_out "Reports say it had been sold, and they were sent home." "were agrees with they, not with it"
+# the other occurrences of a form lend the model's evidence, not their prior:
+# "zymurgy" is a word Hunspell knows and the model does not, so the model
+# scores it as the form (no lean either way); with prior 0.2 (confidence
+# 0.61 < 0.63) one occurrence stays, and so do three
+printf 'zorblax = zymurgy\n' > "$T/even.map"
+printf 'The zorblax fell.\nA zorblax rose.\nEvery zorblax ran.\n' > "$T/even.txt"
+run "$UNSPIN" -f unspin --set unspin.gate=false --set "unspin.maps=[\"$T/even.map\"]" --set 'unspin.calibration=""' \
+    --set unspin.prior=0.2 "$T/even.txt"
+expect_same "$T/even.txt" "$T/out" "a prior is not pooled from the form's other occurrences"
 
 # the second look: an article below the spin gate is repaired when its
 # decisions replace at least review_rate forms per 100 words, else left alone
