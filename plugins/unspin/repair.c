@@ -251,14 +251,17 @@ static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site
         scored_from = win->scored_from;
         memcpy(seq, win->seq, (size_t)n * sizeof *seq);
     } else {
-        int from = first;
-        while (from > 0 && first - from < 2 && w[from - 1].sentence == sent)
+        /* an "a"/"an" that the options change is scored too (as the
+         * article before a later site of the cluster is), after its own
+         * two words: else "an" would only raise what follows it */
+        int article = sites[a].article, before = 2 + article, from = first;
+        while (from > 0 && first - from < before && w[from - 1].sentence == sent)
             from--;
-        if (first - from < 2 && (from == 0 || w[from - 1].sentence != sent))
+        if (first - from < before && (from == 0 || w[from - 1].sentence != sent))
             seq[n++] = unspinf_lm_bos(u->lm);
         for (int k = from; k < first; k++)
             seq[n++] = w[k].wid;
-        scored_from = n;
+        scored_from = n - article;
         pos = first;
     }
     int same = n;
@@ -643,7 +646,8 @@ int unspinf_word_wid(const unspinf *u, const unspinf_word *x)
 }
 
 /* The model's ids of the words the windows read (score_combo(): two words
- * either side of each site, which covers the gaps of a cluster too), or of
+ * either side of each site, three before one with an article, which covers
+ * the gaps of a cluster too), or of
  * every word when all is true. */
 static void lookup_wids(const unspinf *u, unspinf_word *w, long nw, const site *sites, int ns, int all)
 {
@@ -654,7 +658,7 @@ static void lookup_wids(const unspinf *u, unspinf_word *w, long nw, const site *
     }
     long done = 0;   /* words before it have their ids */
     for (int k = 0; k < ns; k++) {
-        long i = sites[k].first - 2L > done ? sites[k].first - 2L : done;
+        long i = sites[k].first - 3L > done ? sites[k].first - 3L : done;
         long end = sites[k].first + sites[k].n + 2L < nw ? sites[k].first + sites[k].n + 2L : nw;
         for (; i < end; i++)
             w[i].wid = unspinf_word_wid(u, &w[i]);

@@ -56,6 +56,14 @@ printf 'The zorblax fell.\nA zorblax rose.\nEvery zorblax ran.\n' > "$T/even.txt
 run "$UNSPIN" -f unspin --set unspin.gate=false --set "unspin.maps=[\"$T/even.map\"]" --set 'unspin.calibration=""' \
     --set unspin.prior=0.2 "$T/even.txt"
 expect_same "$T/even.txt" "$T/out" "a prior is not pooled from the form's other occurrences"
+# the "an" a replacement needs is scored with its window: after "an" the model
+# expects a vowel, so "an immense" seemed to beat "a huge" (by 0.68 log10 with
+# this prior) while "an" itself is rarer than "a" (now -0.2: "huge" stays)
+printf 'huge = immense\n' > "$T/an.map"
+printf 'It was a huge crowd.\n' > "$T/an.txt"
+run "$UNSPIN" -f unspin --set unspin.gate=false --set "unspin.maps=[\"$T/an.map\"]" --set 'unspin.calibration=""' \
+    --set unspin.prior=4.3 "$T/an.txt"
+expect_same "$T/an.txt" "$T/out" "the article a replacement needs counts in its window"
 
 # the second look: an article below the spin gate is repaired when its
 # decisions replace at least review_rate forms per 100 words, else left alone
