@@ -40,8 +40,9 @@
 #include "unspinf.h"
 
 /* Reads path into the candidates; lines naming forms or originals that are
- * not loaded are skipped (a user may load fewer maps).  -1 and *err (file and
- * line) on a malformed line or an unreadable file. */
+ * not loaded are skipped (a user may load fewer maps), after a check of their
+ * seven fields: their numbers are read only when their entry is loaded.  -1
+ * and *err (file and line) on a malformed line or an unreadable file. */
 int unspinf_calibration_load(unspinf_maps *maps, const char *path, char **err);
 
 /* Drops the candidates of @calibrated entries (maps.h) that the loaded

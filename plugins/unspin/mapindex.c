@@ -295,14 +295,27 @@ void unspinf_index_free(unspinf_maps *m)
 
 /* ---- lookups in text ------------------------------------------------------ */
 
+/* The longest form that starts with map word first (-1: none) and could go
+ * on with the text word next. */
+static int longest_from(const unspinf_maps *m, int first, const unspinf_word *next)
+{
+    int l = first >= 0 ? m->words[first].longest : 0;
+    /* a longer form needs its first two words here */
+    if (l > 1 && !has_pair(m, first, next->key) && !has_pair(m, first, next->key_dot) &&
+        !has_pair(m, first, next->key_base))
+        l = m->words[first].single != 0;
+    return l;
+}
+
 int unspinf_maps_longest_at(const unspinf_maps *m, const unspinf_word *w)
 {
-    int l = w->key >= 0 ? m->words[w->key].longest : 0;
-    /* a longer form needs its first two words here; w[1] is at worst the
-     * sentinel (tokens.h) */
-    if (l > 1 && !has_pair(m, w->key, w[1].key) && !has_pair(m, w->key, w[1].key_dot) &&
-        !has_pair(m, w->key, w[1].key_base))
-        l = m->words[w->key].single != 0;
+    /* w[1] is at worst the sentinel (tokens.h); a word before its full stop
+     * may start a form with the stop ("sq. miles", "p. c.") */
+    int l = longest_from(m, w->key, &w[1]);
+    if (w->dot && w[1].after_dot) {
+        int with_dot = longest_from(m, w->key_dot, &w[1]);
+        l = with_dot > l ? with_dot : l;
+    }
     /* one word alone may also match without its 's or with its full stop */
     if (!l && ((w->key_base >= 0 && m->words[w->key_base].single) || (w->key_dot >= 0 && m->words[w->key_dot].single)))
         l = 1;
@@ -314,8 +327,10 @@ const unspinf_entry *unspinf_maps_find_words(const unspinf_maps *m, const unspin
     int ids[UNSPINF_MAX_PHRASE];
     if (n < 1 || n > UNSPINF_MAX_PHRASE)
         return NULL;
+    /* a word inside the form that an abbreviation's full stop follows is
+     * the form's word with the stop ("sq." of "sq. miles") */
     for (int k = 0; k < n - 1; k++)
-        if ((ids[k] = w[k].key) < 0)
+        if ((ids[k] = w[k + 1].after_dot ? w[k].key_dot : w[k].key) < 0)
             return NULL;
     const unspinf_word *last = &w[n - 1];
     if ((ids[n - 1] = form == 0 ? last->key_dot : form == 2 ? last->key_base : last->key) < 0)

@@ -40,6 +40,27 @@ static int normalise(char *s)
     return words == 0 || words > UNSPINF_MAX_PHRASE ? -1 : words;
 }
 
+/* The spun form s as the tokenizer (tokens.h) splits text: an abbreviation's
+ * inner full stop ends a word ("p.c." is "p." then "c."), so a space is put
+ * after it.  Returns a malloc()ed copy, or NULL when out of memory; *bad is
+ * set to a character no word of the text ever holds ("%", "/"), else 0. */
+static char *form_as_words(const char *s, char *bad)
+{
+    char *out = malloc(2 * strlen(s) + 1), *w = out;
+    *bad = 0;
+    if (!out)
+        return NULL;
+    for (const unsigned char *r = (const unsigned char *)s; *r; r++) {
+        if (!isalnum(*r) && !isspace(*r) && *r < 0x80 && !strchr("'-.", *r) && !*bad)
+            *bad = (char)*r;
+        *w++ = (char)*r;
+        if (*r == '.' && (isalnum(r[1]) || r[1] >= 0x80))
+            *w++ = ' ';
+    }
+    *w = 0;
+    return out;
+}
+
 static int split_words(char *copy, char **words)
 {
     int n = 0;
@@ -172,13 +193,19 @@ int unspinf_maps_load(unspinf_maps *m, const char *path, char **err)
             break;
         }
         *eq = 0;
-        int n = normalise(p);
-        if (n < 0) {
-            rc = unspin_error(err, "%s:%d: the spun form is empty or longer than %d words", path, lineno,
-                              UNSPINF_MAX_PHRASE);
+        char bad, *spun = form_as_words(p, &bad);
+        int n = spun ? normalise(spun) : 0;
+        if (spun && (bad || n < 0)) {
+            if (bad)
+                rc = unspin_error(err, "%s:%d: the spun form holds \"%c\", which no word of a text holds (a form "
+                                       "is words: letters, digits, ' and -, and abbreviations' full stops)",
+                                  path, lineno, bad);
+            else
+                rc = unspin_error(err, "%s:%d: the spun form is empty or longer than %d words", path, lineno,
+                                  UNSPINF_MAX_PHRASE);
+            free(spun);
             break;
         }
-        char *spun = strdup(p);
         unspinf_entry *e = spun ? entry_for(m, spun, n) : NULL;
         if (!e) {
             rc = unspin_error(err, "out of memory");

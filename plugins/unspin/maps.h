@@ -10,8 +10,11 @@
  * channel weight: how likely the spinner is to have made this substitution
  * from that original, relative to 1 (the default).  The spun form itself is
  * always a candidate (the text may be right as it stands).  A form may end in
- * "." ("sq.") to match a word followed by a full stop.  An entry given twice
- * (in one file or several) gets the candidates of both.
+ * "." ("sq.") to match a word followed by a full stop, and hold an
+ * abbreviation's full stops inside ("sq. miles", "p.c."), which match where
+ * the text goes on after them in the same sentence.  A form holding a
+ * character no word of a text holds ("%", "/") is refused.  An entry given
+ * twice (in one file or several) gets the candidates of both.
  *
  * A line may end in a condition on the context:
  *     had been = were  @before-participle

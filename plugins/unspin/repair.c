@@ -113,7 +113,7 @@ static int match_at(const unspinf *u, const char *text, const unspinf_word *w, l
     for (int len = longest; len >= 1; len--) {
         int ok = 1;
         for (int k = 0; k < len && ok; k++)
-            ok = w[i + k].norm_len && (k == 0 || w[i + k].joined);
+            ok = w[i + k].norm_len && (k == 0 || w[i + k].joined || w[i + k].after_dot);
         if (!ok)
             continue;
         const unspinf_word *last = &w[i + len - 1];
@@ -135,7 +135,9 @@ static int match_at(const unspinf *u, const char *text, const unspinf_word *w, l
             s->e = e;
             s->base_only = form == 2;
             s->start = w[i].start;
-            s->end = form == 2 ? last->base_end : last->end + (form == 0);
+            /* a form's full stop that also ends the sentence ("rose 5 p.c.")
+             * stays for the sentence */
+            s->end = form == 2 ? last->base_end : last->end + (form == 0 && w[i + len].after_dot);
             s->choice = -1;
             return len;
         }

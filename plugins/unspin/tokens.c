@@ -151,7 +151,7 @@ long unspinf_tokenize_into(const char *text, size_t len, const unspinf_maps *map
         if (!(words = malloc(cap * sizeof *words)))
             return -1;
     }
-    int sentence = 0, joined = 0;
+    int sentence = 0, joined = 0, after_dot = 0;
     uint64_t hash = 0;      /* of the last word's norm */
     while (p < end) {
         unsigned char c = *p;
@@ -160,21 +160,28 @@ long unspinf_tokenize_into(const char *text, size_t len, const unspinf_maps *map
             continue;
         }
         if (byte_class[c] == OTHER || (byte_class[c] >= LEAD2 && !letter_len(p, end))) {
+            int abbreviation = 0;
             if (c == '.' && n && words[n - 1].end == (size_t)(p - s)) {
                 unspinf_word *x = &words[n - 1];
                 x->dot = 1;
                 if (maps && x->norm_len)
                     unspinf_maps_word_id_hashed(maps, x->norm, x->norm_len, 1, unspinf_fnv_byte(hash, '.'),
                                                 &x->key_dot);
-                /* a full stop before a lowercase word is an abbreviation's;
-                 * one with a letter or digit right after it is inside a
-                 * word or number ("2.5", "U.S", "bbc.co.uk") */
+                /* a full stop before a lowercase word is an abbreviation's,
+                 * as is one right before a letter ("U.S", "p.c"); one right
+                 * before a digit is a decimal point ("3.7%") */
                 const unsigned char *q = p + 1;
-                if (!letter_len(q, end)) {
+                if (q < end && byte_class[*q] == DIGIT_ASCII) {
+                    /* inside a number: the sentence goes on */
+                } else if (letter_len(q, end)) {
+                    abbreviation = 1;
+                } else {
                     while (q < end && (*q == ' ' || *q == '\t'))
                         q++;
                     if (!(q < end && *q >= 'a' && *q <= 'z'))
                         sentence++;
+                    else
+                        abbreviation = 1;
                 }
             } else if (c == ':' && p > s && byte_class[p[-1]] == DIGIT_ASCII && p + 1 < end &&
                        byte_class[p[1]] == DIGIT_ASCII) {
@@ -182,8 +189,10 @@ long unspinf_tokenize_into(const char *text, size_t len, const unspinf_maps *map
             } else if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n') {
                 sentence++;
             }
-            if (c != '\t')
+            if (c != '\t') {
                 joined = 0;
+                after_dot = abbreviation;
+            }
             p++;
             continue;
         }
@@ -200,6 +209,8 @@ long unspinf_tokenize_into(const char *text, size_t len, const unspinf_maps *map
         unspinf_word *w = &words[n];
         w->start = (size_t)(p - s);
         w->joined = (unsigned char)(n && joined && words[n - 1].sentence == sentence);
+        w->after_dot = (unsigned char)(n && after_dot && words[n - 1].sentence == sentence);
+        after_dot = 0;
         w->sentence = sentence;
         w->dot = 0;
         w->wid = 0;

@@ -23,6 +23,8 @@ typedef struct unspinf_word {
     char norm[UNSPINF_WORD_MAX];       /* lowercase, ' for ’; "" when too long */
     unsigned char norm_len, base_len;  /* base: norm without the possessive 's */
     unsigned char joined;              /* only blanks between it and the word before */
+    unsigned char after_dot;           /* only an abbreviation's full stop ("sq. miles",
+                                        * "p.c.") and blanks between it and the word before */
     unsigned char dot;                 /* a "." follows right after it */
     int sentence;
     int wid;                           /* language model id, filled in when needed */

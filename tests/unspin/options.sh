@@ -23,6 +23,9 @@ printf 'stated = saiddx\n' > "$T/word.map"
 check_bad 'the original "saiddx"' "an original that is not a word" --set "unspin.maps=[\"$T/word.map\"]"
 printf 'stated = said  @after-noun\n' > "$T/cond.map"
 check_bad 'unknown condition "@after-noun"' "an unknown condition" --set "unspin.maps=[\"$T/cond.map\"]"
+printf 'stated = said\n%% = percent\n' > "$T/sign.map"
+check_bad "$T/sign.map:2: the spun form holds \"%\"" "a form no text word can match names file, line and character" \
+    --set "unspin.maps=[\"$T/sign.map\"]"
 # a map of one's own is used instead of the default ones
 printf 'stated = said\n' > "$T/own.map"
 run sh -c "printf 'He stated the navy left.\n' | \"$UNSPIN\" -f unspin --set unspin.gate=false --set 'unspin.maps=[\"$T/own.map\"]'"

@@ -99,6 +99,14 @@ grep -q '"before":"stated","after":"said","reason":"spin repair, confidence [0-9
     && ok "edits logged with scores" || fail "edit log: $(head -c 600 "$T/report.jsonl")"
 grep -q '"spin_score":' "$T/report.jsonl" && ok "spin score reported" || fail "no spin_score"
 
+# forms with an abbreviation's full stops ("p.c.", "sq. miles") match across
+# the stops; a stop that also ends the sentence stays
+printf 'stated = said\np.c. = per cent\np.c = per cent\nsq. miles = square miles\n' > "$T/dots.map"
+run sh -c "printf 'Rents rose 5 p.c. in a yr, he stated. They fell 3 p.c. Over 4 sq. miles it rained, he stated.\n' | \
+    \"$UNSPIN\" -f unspin --set unspin.gate=false --set 'unspin.maps=[\"$T/dots.map\"]' --set 'unspin.calibration=\"\"'"
+expect_out "Rents rose 5 per cent in a yr, he said. They fell 3 per cent. Over 4 square miles it rained, he said." \
+    "forms across full stops, the sentence's own stop kept"
+
 # a spinner substitutes the same way throughout an article, so the model's
 # evidence at a form's other places counts at each (pool_evidence), also
 # where no other form stands beside it: alone, the middle sentence keeps
