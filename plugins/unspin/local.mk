@@ -88,6 +88,14 @@ tests_unspin_test_lmtable_SOURCES = tests/unspin/test-lmtable.c plugins/unspin/l
 tests_unspin_test_lmtable_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS) $(SPHINXBASE_CFLAGS)
 tests_unspin_test_lmtable_LDADD = libunspin.la $(CHECK_LIBS) $(SPHINXBASE_LIBS)
 
+# sentence ends of the words the filter reads
+check_PROGRAMS += tests/unspin/test-tokens
+TESTS += tests/unspin/test-tokens
+tests_unspin_test_tokens_SOURCES = tests/unspin/test-tokens.c plugins/unspin/tokens.c plugins/unspin/tokens.h \
+	plugins/unspin/mapindex.c plugins/unspin/mapindex.h
+tests_unspin_test_tokens_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unspin_test_tokens_LDADD = $(CHECK_LIBS)
+
 TESTS += tests/unspin/lmtable.sh
 EXTRA_DIST += tests/unspin/lmtable.sh
 

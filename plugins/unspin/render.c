@@ -40,6 +40,25 @@ int unspinf_render_wants_an(const char *w)
     return 0;
 }
 
+int unspinf_render_article_before(const char *text, const unspinf_word *w, int first)
+{
+    if (first < 1 || w[first - 1].sentence != w[first].sentence)
+        return 0;
+    const unspinf_word *art = &w[first - 1];
+    if (!((art->norm_len == 1 && art->norm[0] == 'a') || (art->norm_len == 2 && !memcmp(art->norm, "an", 2))))
+        return 0;
+    for (size_t i = art->end; i < w[first].start;) {
+        const char *c = text + i;
+        if (*c == ' ' || *c == '\t' || *c == '"' || *c == '\'' || *c == '(' || *c == '[')
+            i++;
+        else if (!memcmp(c, "\xe2\x80\x9c", 3) || !memcmp(c, "\xe2\x80\x98", 3))   /* “ ‘ */
+            i += 3;
+        else
+            return 0;
+    }
+    return 1;
+}
+
 static void set_case(char *s, size_t n, int casing)
 {
     if (casing == UNSPINF_UPPER) {
@@ -112,8 +131,7 @@ int unspinf_render(const unspinf *u, unspin_doc *doc, const char *text, size_t l
             goto oom;
         /* "a straightforward activity" -> "an easy task" */
         const unspinf_word *art = s->first > 0 ? &w[s->first - 1] : NULL;
-        if (art && s->first - 1 > last_word && w[s->first].joined &&
-            ((art->norm_len == 1 && art->norm[0] == 'a') || (art->norm_len == 2 && !strcmp(art->norm, "an")))) {
+        if (s->article && s->first - 1 > last_word) {
             int want_an = unspinf_render_wants_an(c->words[0]);
             if (want_an != (art->norm_len == 2)) {
                 int casing = unspinf_casing(text, art);

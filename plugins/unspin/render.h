@@ -26,6 +26,8 @@ typedef struct unspinf_site {
     int base_only;            /* matched without the last word's possessive 's */
     size_t start, end;        /* bytes it covers */
     unsigned disagree;        /* bit j: candidate j's verb disagrees with the pronoun before */
+    int article;              /* the word before is an "a"/"an" that a replacement makes agree
+                               * (unspinf_render_article_before) */
     long combos_at;           /* first site of a cluster whose every combination was scored:
                                * where the model's scores of them are kept (repair.c), else -1 */
     int choice;               /* -1: keep; else index of the candidate */
@@ -37,6 +39,13 @@ typedef struct unspinf_site {
 
 /* 1 when a word takes "an" ("an hour", "an easy"), 0 for "a". */
 int unspinf_render_wants_an(const char *word);
+
+/* 1 when text word first - 1 is "a"/"an" and only blanks and opening
+ * quotes or brackets stand between it and word first ("a \"straightforward"):
+ * the article unspinf_render() makes agree with a replacement at first, and
+ * the one the windows (repair.c) change with each option, so that the two
+ * judge the same text. */
+int unspinf_render_article_before(const char *text, const unspinf_word *w, int first);
 
 /* Applies the sites whose choice is a candidate with enough confidence;
  * counts them in *replaced. */

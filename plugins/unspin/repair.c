@@ -145,11 +145,6 @@ static int match_at(const unspinf *u, const char *text, const unspinf_word *w, l
     return 0;
 }
 
-static int is_article(const unspinf_word *x)
-{
-    return (x->norm_len == 1 && x->norm[0] == 'a') || (x->norm_len == 2 && !memcmp(x->norm, "an", 2));
-}
-
 /* Appends option opt of site s (-1 keeps the spun form) to seq. */
 static int push_option(const unspinf *u, const site *s, int opt, int *seq, int n, int article_before)
 {
@@ -258,14 +253,17 @@ static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site
         scored_from = win->scored_from;
         memcpy(seq, win->seq, (size_t)n * sizeof *seq);
     } else {
-        int from = first;
-        while (from > 0 && first - from < 2 && w[from - 1].sentence == sent)
+        /* an "a"/"an" that the options change is scored too (as the
+         * article before a later site of the cluster is), after its own
+         * two words: else "an" would only raise what follows it */
+        int article = sites[a].article, before = 2 + article, from = first;
+        while (from > 0 && first - from < before && w[from - 1].sentence == sent)
             from--;
-        if (first - from < 2 && (from == 0 || w[from - 1].sentence != sent))
+        if (first - from < before && (from == 0 || w[from - 1].sentence != sent))
             seq[n++] = unspinf_lm_bos(u->lm);
         for (int k = from; k < first; k++)
             seq[n++] = w[k].wid;
-        scored_from = n;
+        scored_from = n - article;
         pos = first;
     }
     int same = n;
@@ -277,8 +275,7 @@ static double score_combo(const unspinf *u, const unspinf_word *w, long nw, site
         }
         for (; pos < sites[k].first && n < SEQ_MAX - UNSPINF_MAX_PHRASE; pos++)
             seq[n++] = w[pos].wid;
-        int article = sites[k].first > 0 && is_article(&w[sites[k].first - 1]) &&
-                      (k == a || sites[k - 1].first + sites[k - 1].n < sites[k].first);
+        int article = sites[k].article && (k == a || sites[k - 1].first + sites[k - 1].n < sites[k].first);
         n = push_option(u, &sites[k], opts[k - a], seq, n, article);
         pos = sites[k].first + sites[k].n;
     }
@@ -417,7 +414,7 @@ static int interact(const unspinf_word *w, const site *sa, const site *sb)
 {
     int gap = sb->first - (sa->first + sa->n);
     return w[sb->first].sentence == w[sa->first].sentence &&
-           (gap <= 1 || (gap == 2 && is_article(&w[sb->first - 1])));
+           (gap <= 1 || (gap == 2 && sb->article));
 }
 
 /* The end of the cluster of nearby forms that starts at site a.  Generated
@@ -511,6 +508,11 @@ static int pool_evidence(const unspinf *u, site *sites, int ns)
         size_t idx = (size_t)(sites[k].e - u->maps.entries) * UNSPINF_MAX_CANDS;
         for (int j = 0; j < sites[k].e->n_cands; j++) {
             double x = unspinf_calibration_evidence(&sites[k], j);
+            /* an uncalibrated candidate's evidence is the raw advantage, which
+             * holds its prior and channel weight: those count once, at its
+             * own site, not again from every other occurrence */
+            if (!sites[k].e->cands[j].calibrated && isfinite(sites[k].best[j + 1]))
+                x -= sites[k].weight[j + 1];
             x = x > 1 ? 1 : x < -1 ? -1 : x;
             ev[(size_t)k * UNSPINF_MAX_CANDS + (size_t)j] = x;
             sum[idx + (size_t)j] += x;
@@ -544,7 +546,8 @@ static double advantage(const unspinf *u, const unspinf_word *w, long nw, site *
 /* For calibration on clean text: the advantage of every original over the
  * form where the author wrote the form ("F" lines), and where the author
  * wrote the original and the form is put in its place ("O" lines). */
-static int calibrate_dump(const unspinf *u, const unspinf_word *w, long nw, site *sites, int ns, char **err)
+static int calibrate_dump(const unspinf *u, const char *text, const unspinf_word *w, long nw, site *sites, int ns,
+                          char **err)
 {
     char *buf = NULL, key[UNSPINF_MAX_PHRASE * UNSPINF_WORD_MAX + 4];
     size_t size = 0;
@@ -568,7 +571,8 @@ static int calibrate_dump(const unspinf *u, const unspinf_word *w, long nw, site
                 site s = { .first = (int)i, .n = len, .e = &u->maps.entries[o[m].entry], .choice = -1,
                            .best = scratch, .bonus = scratch + UNSPINF_MAX_CANDS + 1,
                            .weight = scratch + 2 * (UNSPINF_MAX_CANDS + 1),
-                           .disagree = disagreeing(w, (int)i, &u->maps.entries[o[m].entry]) };
+                           .disagree = disagreeing(w, (int)i, &u->maps.entries[o[m].entry]),
+                           .article = unspinf_render_article_before(text, w, (int)i) };
                 set_weights(u, &s);
                 fprintf(out, "O\t%s\t%s\t%.3f\n", s.e->spun, o[m].text, advantage(u, w, nw, &s, o[m].cand));
             }
@@ -644,7 +648,8 @@ int unspinf_word_wid(const unspinf *u, const unspinf_word *x)
 }
 
 /* The model's ids of the words the windows read (score_combo(): two words
- * either side of each site, which covers the gaps of a cluster too), or of
+ * either side of each site, three before one with an article, which covers
+ * the gaps of a cluster too), or of
  * every word when all is true. */
 static void lookup_wids(const unspinf *u, unspinf_word *w, long nw, const site *sites, int ns, int all)
 {
@@ -655,7 +660,7 @@ static void lookup_wids(const unspinf *u, unspinf_word *w, long nw, const site *
     }
     long done = 0;   /* words before it have their ids */
     for (int k = 0; k < ns; k++) {
-        long i = sites[k].first - 2L > done ? sites[k].first - 2L : done;
+        long i = sites[k].first - 3L > done ? sites[k].first - 3L : done;
         long end = sites[k].first + sites[k].n + 2L < nw ? sites[k].first + sites[k].n + 2L : nw;
         for (; i < end; i++)
             w[i].wid = unspinf_word_wid(u, &w[i]);
@@ -792,13 +797,14 @@ int unspinf_repair(const unspinf *u, unspin_doc *doc, char **err)
         lookup_wids(u, w, nw, sites, ns, u->calibrate_out != NULL);
         for (int k = 0; k < ns; k++) {
             sites[k].disagree = disagreeing(w, sites[k].first, sites[k].e);
+            sites[k].article = unspinf_render_article_before(text, w, sites[k].first);
             sites[k].best = best + (size_t)k * 3 * (UNSPINF_MAX_CANDS + 1);
             sites[k].bonus = sites[k].best + UNSPINF_MAX_CANDS + 1;
             sites[k].weight = sites[k].bonus + UNSPINF_MAX_CANDS + 1;
             set_weights(u, &sites[k]);
         }
         if (u->calibrate_out) {
-            rc = calibrate_dump(u, w, nw, sites, ns, err);
+            rc = calibrate_dump(u, text, w, nw, sites, ns, err);
             goto done;
         }
         int originals = count_originals(u, w, nw, sites, ns);

@@ -167,14 +167,25 @@ long unspinf_tokenize_into(const char *text, size_t len, const unspinf_maps *map
                 if (maps && x->norm_len)
                     unspinf_maps_word_id_hashed(maps, x->norm, x->norm_len, 1, unspinf_fnv_byte(hash, '.'),
                                                 &x->key_dot);
-                /* a full stop before a lowercase word is an abbreviation's */
+                /* a full stop before a lowercase word is an abbreviation's,
+                 * as is one right before a letter ("U.S", "p.c"); one right
+                 * before a digit is a decimal point ("3.7%") */
                 const unsigned char *q = p + 1;
-                while (q < end && (*q == ' ' || *q == '\t'))
-                    q++;
-                if (!(q < end && *q >= 'a' && *q <= 'z'))
-                    sentence++;
-                else
+                if (q < end && byte_class[*q] == DIGIT_ASCII) {
+                    /* inside a number: the sentence goes on */
+                } else if (letter_len(q, end)) {
                     abbreviation = 1;
+                } else {
+                    while (q < end && (*q == ' ' || *q == '\t'))
+                        q++;
+                    if (!(q < end && *q >= 'a' && *q <= 'z'))
+                        sentence++;
+                    else
+                        abbreviation = 1;
+                }
+            } else if (c == ':' && p > s && byte_class[p[-1]] == DIGIT_ASCII && p + 1 < end &&
+                       byte_class[p[1]] == DIGIT_ASCII) {
+                /* a time or a score ("2:30", "3:1") */
             } else if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':' || c == '\n') {
                 sentence++;
             }

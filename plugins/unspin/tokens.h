@@ -4,7 +4,8 @@
  * inside it ("they’re", "cross-border").  Everything else (spaces,
  * punctuation) lies between words and is never changed.  Sentences end at
  * . ! ? ; : and at line breaks; a full stop followed by a lowercase word
- * ("sq. kilometres") does not end one. */
+ * ("sq. kilometres") or right by a letter or digit ("3.7%", "U.S") does not
+ * end one, nor does a colon between digits ("2:30", "3:1"). */
 #ifndef UNSPINF_TOKENS_H
 #define UNSPINF_TOKENS_H
 

@@ -36,6 +36,8 @@ run sh -c "printf 'The navy\342\200\231s command post was hit.\n' | \"$UNSPIN\" 
 expect_out "The military’s command post was hit." "the possessive kept (navy’s -> military’s)"
 run sh -c "printf 'This was not a straightforward activity.\n' | \"$UNSPIN\" -f unspin --set unspin.gate=false"
 expect_out "This was not an easy task." "a/an fixed after a replacement"
+run sh -c "printf 'This was not a \"straightforward activity\".\n' | \"$UNSPIN\" -f unspin --set unspin.gate=false"
+expect_out 'This was not an "easy task".' "a/an fixed across an opening quote"
 run sh -c "printf 'Prices rose in jap and southern Ukraine final yr.\n' | \"$UNSPIN\" -f unspin --set unspin.gate=false"
 expect_out "Prices rose in eastern and southern Ukraine last year." "a non-word and a phrase of another length"
 run sh -c "printf 'The lines had been largely static for weeks.\n' | \"$UNSPIN\" -f unspin --set unspin.gate=false"
@@ -45,6 +47,23 @@ printf 'had been = were  @before-participle\n' > "$T/agree.map"
 run sh -c "printf 'Reports say it had been sold, and they had been sent home.\n' | \"$UNSPIN\" -f unspin \
     --set unspin.gate=false --set 'unspin.maps=[\"$T/agree.map\"]' --set 'unspin.calibration=\"\"'"
 expect_out "Reports say it had been sold, and they were sent home." "were agrees with they, not with it"
+# the other occurrences of a form lend the model's evidence, not their prior:
+# "zymurgy" is a word Hunspell knows and the model does not, so the model
+# scores it as the form (no lean either way); with prior 0.2 (confidence
+# 0.61 < 0.63) one occurrence stays, and so do three
+printf 'zorblax = zymurgy\n' > "$T/even.map"
+printf 'The zorblax fell.\nA zorblax rose.\nEvery zorblax ran.\n' > "$T/even.txt"
+run "$UNSPIN" -f unspin --set unspin.gate=false --set "unspin.maps=[\"$T/even.map\"]" --set 'unspin.calibration=""' \
+    --set unspin.prior=0.2 "$T/even.txt"
+expect_same "$T/even.txt" "$T/out" "a prior is not pooled from the form's other occurrences"
+# the "an" a replacement needs is scored with its window: after "an" the model
+# expects a vowel, so "an immense" seemed to beat "a huge" (by 0.68 log10 with
+# this prior) while "an" itself is rarer than "a" (now -0.2: "huge" stays)
+printf 'huge = immense\n' > "$T/an.map"
+printf 'It was a huge crowd.\n' > "$T/an.txt"
+run "$UNSPIN" -f unspin --set unspin.gate=false --set "unspin.maps=[\"$T/an.map\"]" --set 'unspin.calibration=""' \
+    --set unspin.prior=4.3 "$T/an.txt"
+expect_same "$T/an.txt" "$T/out" "the article a replacement needs counts in its window"
 
 # the second look: an article below the spin gate is repaired when its
 # decisions replace at least review_rate forms per 100 words, else left alone
