@@ -97,7 +97,7 @@ static int verb_number(const char *word)
          : !strcmp(word, "are") || !strcmp(word, "were") ? UNSPINF_PLURAL : 0;
 }
 
-static int add_cand(unspinf_maps *m, unspinf_entry *e, const char *text, double weight)
+static int add_cand(unspinf_maps *m, unspinf_entry *e, const char *text, double weight, unsigned capitals)
 {
     for (int i = 0; i < e->n_cands; i++)
         if (!strcmp(e->cands[i].text, text))
@@ -118,6 +118,7 @@ static int add_cand(unspinf_maps *m, unspinf_entry *e, const char *text, double 
         return -1;
     }
     c->n_words = split_words(copy, c->words);
+    c->capitals = capitals;
     c->is_form = !strcmp(text, e->spun);
     c->verb_number = verb_number(c->words[0]);
     c->log_weight = weight > 0 ? __builtin_log10(weight) : -9;
@@ -127,8 +128,26 @@ static int add_cand(unspinf_maps *m, unspinf_entry *e, const char *text, double 
 }
 
 /* One "original (weight)" item; text is modified. */
-static int parse_cand(char *item, char **text, double *weight)
+/* Which words of an original (item as written) start with a capital. */
+static unsigned capital_words(const char *item)
 {
+    unsigned mask = 0;
+    int k = -1, in_word = 0;
+    for (const char *p = item; *p && *p != '('; p++) {
+        if (isspace((unsigned char)*p)) {
+            in_word = 0;
+        } else if (!in_word) {
+            in_word = 1;
+            if (++k < UNSPINF_MAX_PHRASE && isupper((unsigned char)*p))
+                mask |= 1u << k;
+        }
+    }
+    return mask;
+}
+
+static int parse_cand(char *item, char **text, double *weight, unsigned *capitals)
+{
+    *capitals = capital_words(item);
     *weight = 1.0;
     char *open = strchr(item, '(');
     if (open) {
@@ -221,12 +240,13 @@ int unspinf_maps_load(unspinf_maps *m, const char *path, char **err)
                 *bar++ = 0;
             char *text;
             double w;
-            if (parse_cand(item, &text, &w)) {
+            unsigned capitals;
+            if (parse_cand(item, &text, &w, &capitals)) {
                 rc = unspin_error(err, "%s:%d: bad original (give words, then an optional weight in (0,1] "
                                        "in parentheses)", path, lineno);
                 break;
             }
-            int r = add_cand(m, e, text, w);
+            int r = add_cand(m, e, text, w, capitals);
             if (r) {
                 rc = r == -2 ? unspin_error(err, "%s:%d: \"%s\" has more than %d originals", path, lineno,
                                             e->spun, UNSPINF_MAX_CANDS)

@@ -8,7 +8,8 @@
  * Forms are words separated by single spaces, matched without case (curly
  * apostrophes count as straight ones).  The number in parentheses is the
  * channel weight: how likely the spinner is to have made this substitution
- * from that original, relative to 1 (the default).  The spun form itself is
+ * from that original, relative to 1 (the default).  An original's word
+ * written with a capital ("fb = Facebook") is a name: it keeps the capital.  The spun form itself is
  * always a candidate (the text may be right as it stands).  A form may end in
  * "." ("sq.") to match a word followed by a full stop, and hold an
  * abbreviation's full stops inside ("sq. miles", "p.c."), which match where
@@ -46,6 +47,8 @@ typedef struct unspinf_cand {
     char *text;                       /* lowercase, words separated by one space */
     char *words[UNSPINF_MAX_PHRASE];  /* pointers into a copy of text */
     int n_words;
+    unsigned capitals;                /* bit k: word k is a name, written with a capital in
+                                       * the map ("fb = Facebook"), and keeps it */
     double log_weight;                /* log10 channel weight */
     int wids[UNSPINF_MAX_PHRASE];     /* language model ids, filled in by the filter */
     /* calibration on clean news (calibration.h); calibrated == 0: none */

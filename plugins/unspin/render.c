@@ -70,8 +70,22 @@ static void set_case(char *s, size_t n, int casing)
     }
 }
 
+/* 1 when a word right before or after site s, in its sentence, is in
+ * capitals (longer than an abbreviation). */
+static int shouting_beside(const char *text, const unspinf_word *w, const unspinf_site *s)
+{
+    const unspinf_word *before = s->first > 0 ? &w[s->first - 1] : NULL, *after = &w[s->first + s->n];
+    const unspinf_word *near[2] = { before, after };
+    for (int k = 0; k < 2; k++)
+        if (near[k] && near[k]->sentence == w[s->first].sentence && near[k]->end - near[k]->start > 3 &&
+            unspinf_casing(text, near[k]) == UNSPINF_UPPER)
+            return 1;
+    return 0;
+}
+
 /* The candidate written in the case of the spun words it replaces: shouted
- * stays shouted, a capital at the start stays, Title Case stays Title Case. */
+ * stays shouted, a capital at the start stays, Title Case stays Title Case;
+ * a name the map writes with a capital keeps it. */
 static int cased(const char *text, const unspinf_site *s, const unspinf_cand *c, const unspinf_word *w, buf *out)
 {
     int all_upper = 1, title = 1, casing_of[UNSPINF_MAX_PHRASE];
@@ -80,6 +94,11 @@ static int cased(const char *text, const unspinf_site *s, const unspinf_cand *c,
         all_upper &= casing_of[k] == UNSPINF_UPPER;
         title &= casing_of[k] != UNSPINF_LOWER;
     }
+    /* "FB" for "Facebook" is an abbreviation, unless the words around it
+     * shout too ("JAP TROOPS") */
+    if (all_upper && s->n == 1 && c->capitals && w[s->first].end - w[s->first].start <= 3 &&
+        !shouting_beside(text, w, s))
+        all_upper = 0;
     for (int k = 0; k < c->n_words; k++) {
         char word[UNSPINF_WORD_MAX * 2];
         size_t l = strlen(c->words[k]);
@@ -92,6 +111,8 @@ static int cased(const char *text, const unspinf_site *s, const unspinf_cand *c,
                    : title && s->n > 1 ? UNSPINF_CAPITAL : UNSPINF_LOWER;
         if (!all_upper && casing == UNSPINF_UPPER)
             casing = UNSPINF_CAPITAL;   /* an acronym's case is not the replacement's */
+        if (casing == UNSPINF_LOWER && (c->capitals >> k & 1))
+            casing = UNSPINF_CAPITAL;   /* a name ("Facebook") */
         set_case(word, l, casing);
         if ((k && unspinf_buf_put(out, " ", 1)) || unspinf_buf_put(out, word, l))
             return -1;

@@ -99,6 +99,14 @@ grep -q '"before":"stated","after":"said","reason":"spin repair, confidence [0-9
     && ok "edits logged with scores" || fail "edit log: $(head -c 600 "$T/report.jsonl")"
 grep -q '"spin_score":' "$T/report.jsonl" && ok "spin score reported" || fail "no spin_score"
 
+# an original the map writes with a capital is a name and keeps it, also for
+# a short form in capitals; a lowercase original takes the form's case
+printf 'fb = Facebook\njap = Japanese\n' > "$T/names.map"
+run sh -c "printf 'Officials said fb posts showed the jap border. FB posts showed it. JAP TROOPS LEFT.\n' | \
+    \"$UNSPIN\" -f unspin --set unspin.gate=false --set 'unspin.maps=[\"$T/names.map\"]' --set 'unspin.calibration=\"\"'"
+expect_out "Officials said Facebook posts showed the Japanese border. Facebook posts showed it. JAPANESE TROOPS LEFT." \
+    "names keep their capital"
+
 # forms with an abbreviation's full stops ("p.c.", "sq. miles") match across
 # the stops; a stop that also ends the sentence stays
 printf 'stated = said\np.c. = per cent\np.c = per cent\nsq. miles = square miles\n' > "$T/dots.map"
